@@ -1,0 +1,342 @@
+package io.modulemigrations;
+
+import io.modulemigrations.history.History;
+import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.MigrationId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One {@code migrate}: plan, lock, apply per module (in parallel when asked), record, report. */
+final class MigrateRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
+
+    /** What is pending, per module in dependency order, and what is applied but gone from the code. */
+    record Plan(Map<String, List<LoadedMigration>> pending, List<MigrationId> missing) {
+
+        int size() {
+            return pending.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private final ModuleMigrations engine;
+    private final MigrateOptions options;
+    private final long started = System.nanoTime();
+
+    MigrateRun(ModuleMigrations engine, MigrateOptions options) {
+        this.engine = engine;
+        this.options = options;
+    }
+
+    MigrateResult run() {
+        try (Connection c = engine.database.open()) {
+            History history = engine.historyTable.read(c);
+            Plan plan = plan(history);
+            if (options.dryRun()) {
+                endReadOnly(c);
+                return dryRun(plan);
+            }
+            if (plan.pending().isEmpty()) {
+                endReadOnly(c);
+                return upToDate(plan, false);
+            }
+            Database.SessionRestore restore = engine.database.prepare(c);
+            try {
+                engine.acquireLock(c);
+                try {
+                    if (!history.tableExists()) {
+                        engine.historyTable.create(c);
+                    }
+                    // Another instance may have migrated while this one waited.
+                    history = engine.historyTable.read(c);
+                    plan = plan(history);
+                    if (plan.pending().isEmpty()) {
+                        return upToDate(plan, true);
+                    }
+                    return apply(c, plan, history.latestBatch() + 1);
+                } finally {
+                    engine.releaseLock(c);
+                }
+            } finally {
+                restore.run();
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Migrate failed talking to the database: " + e.getMessage()
+                    + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"
+                    + " else is. Next: check the database and run migrate again.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting for the migration lock; nothing was changed.", e);
+        }
+    }
+
+    private static void endReadOnly(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
+    }
+
+    Plan plan(History history) {
+        engine.checkChecksums(history);
+        Map<String, List<LoadedMigration>> pending = new LinkedHashMap<>();
+        for (String module : engine.graph.order()) {
+            List<LoadedMigration> todo = null;
+            for (LoadedMigration m : engine.migrations.get(module)) {
+                if (!history.isApplied(m.id())) {
+                    if (todo == null) {
+                        todo = new ArrayList<>();
+                    }
+                    todo.add(m);
+                }
+            }
+            if (todo != null) {
+                pending.put(module, todo);
+            }
+        }
+        return new Plan(pending, engine.missing(history));
+    }
+
+    private MigrateResult dryRun(Plan plan) {
+        List<PlannedMigration> steps = new ArrayList<>();
+        plan.pending().values().forEach(list -> list.forEach(m ->
+                steps.add(new PlannedMigration(m.module(), m.name(), Direction.UP, m.transactional(), m.plannedStatements(true)))));
+        log.info("Dry run: {} migration(s) pending in {} module(s); nothing was changed", steps.size(), plan.pending().size());
+        return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, elapsed());
+    }
+
+    private MigrateResult upToDate(Plan plan, boolean lockTaken) {
+        log.info("Migrations are up to date ({} modules, nothing pending)", engine.migrations.size());
+        return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, elapsed());
+    }
+
+    private MigrateResult apply(Connection c, Plan plan, int batch) throws SQLException, InterruptedException {
+        log.info("Applying {} migration(s) in {} module(s) as batch {}", plan.size(), plan.pending().size(), batch);
+        boolean allTransactional = plan.pending().values().stream().flatMap(List::stream).allMatch(LoadedMigration::transactional);
+        List<ExecutedMigration> applied;
+        if (options.allOrNothing() && allTransactional) {
+            applied = applyInOneTransaction(c, plan, batch);
+        } else {
+            if (options.allOrNothing()) {
+                requireReversible(plan);
+            }
+            applied = applyPerModule(c, plan, batch);
+        }
+        Duration took = elapsed();
+        log.info("Applied {} migration(s) in {} module(s) as batch {} in {} ms", applied.size(), plan.pending().size(), batch, took.toMillis());
+        return new MigrateResult(batch, List.copyOf(applied), List.of(), plan.missing(), true, false, took);
+    }
+
+    /** All-or-nothing where every step is transactional: one transaction, one connection, so a failure undoes exactly this run. */
+    private List<ExecutedMigration> applyInOneTransaction(Connection c, Plan plan, int batch) throws SQLException {
+        if (options.concurrency() > 1) {
+            log.info("All-or-nothing: the run is one transaction on one connection, so modules run one after another");
+        }
+        List<ExecutedMigration> applied = new ArrayList<>();
+        c.setAutoCommit(false);
+        try {
+            for (List<LoadedMigration> module : plan.pending().values()) {
+                for (LoadedMigration m : module) {
+                    applied.add(engine.steps.up(c, m, batch, true));
+                }
+            }
+            c.commit();
+            return applied;
+        } catch (StepFailure f) {
+            StepRunner.rollbackQuietly(c);
+            throw failed(f, "All-or-nothing: the whole run was one transaction and has been rolled back: the schema and the"
+                    + " history are exactly as they were before the run (" + applied.size() + " migration(s) that had run were undone with it).",
+                    List.of());
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void requireReversible(Plan plan) {
+        List<MigrationId> irreversible = plan.pending().values().stream().flatMap(List::stream)
+                .filter(m -> !m.reversible()).map(LoadedMigration::id).toList();
+        if (!irreversible.isEmpty()) {
+            throw new MigrationException("All-or-nothing cannot be guaranteed: this run has migrations that run without a"
+                    + " transaction, so a failure would be undone by running downs, and "
+                    + irreversible.stream().map(MigrationId::toString).collect(Collectors.joining(", "))
+                    + " cannot be undone. Nothing was changed. Next: give them a down, or run without all-or-nothing.");
+        }
+    }
+
+    /** Each module on its own connection, up to {@code concurrency} at once, in dependency order; each migration commits on its own. */
+    private List<ExecutedMigration> applyPerModule(Connection lockConnection, Plan plan, int batch) throws SQLException, InterruptedException {
+        int workers = Math.max(1, Math.min(options.concurrency(), plan.pending().size()));
+        List<ExecutedMigration> committed = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<String, StepFailure> failures = Collections.synchronizedMap(new LinkedHashMap<>());
+        if (workers == 1) {
+            for (Map.Entry<String, List<LoadedMigration>> module : plan.pending().entrySet()) {
+                runModule(lockConnection, module.getValue(), batch, committed, stop, failures);
+                if (stop.get()) {
+                    break;
+                }
+            }
+        } else {
+            runConcurrently(lockConnection, plan, batch, workers, committed, stop, failures);
+        }
+        if (failures.isEmpty()) {
+            return committed;
+        }
+        StepFailure first = failures.values().iterator().next();
+        List<ExecutedMigration> kept = List.copyOf(committed);
+        if (options.allOrNothing()) {
+            throw failed(first, undo(lockConnection, kept), List.of());
+        }
+        throw failed(first, keptMessage(kept, plan, batch), kept);
+    }
+
+    private void runModule(Connection c, List<LoadedMigration> migrations, int batch, List<ExecutedMigration> committed,
+                           AtomicBoolean stop, Map<String, StepFailure> failures) {
+        for (LoadedMigration m : migrations) {
+            if (stop.get()) {
+                return;
+            }
+            try {
+                committed.add(engine.steps.up(c, m, batch, false));
+            } catch (StepFailure f) {
+                failures.put(m.module(), f);
+                stop.set(true);
+                return;
+            }
+        }
+    }
+
+    private void runConcurrently(Connection lockConnection, Plan plan, int batch, int workers, List<ExecutedMigration> committed,
+                                 AtomicBoolean stop, Map<String, StepFailure> failures) throws SQLException, InterruptedException {
+        List<Connection> opened = new ArrayList<>();
+        List<Database.SessionRestore> restores = new ArrayList<>();
+        BlockingQueue<Connection> free = new ArrayBlockingQueue<>(workers);
+        free.add(lockConnection);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "module-migrations-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 1; i < workers; i++) {
+                Connection w = engine.database.open();
+                opened.add(w);
+                restores.add(engine.database.prepare(w));
+                free.add(w);
+            }
+            CompletionService<String> done = new ExecutorCompletionService<>(pool);
+            Set<String> started = new HashSet<>();
+            Set<String> finished = new HashSet<>();
+            int running = 0;
+            while (true) {
+                if (!stop.get()) {
+                    for (Map.Entry<String, List<LoadedMigration>> module : plan.pending().entrySet()) {
+                        if (!started.contains(module.getKey()) && ready(module.getKey(), plan, finished)) {
+                            started.add(module.getKey());
+                            running++;
+                            done.submit(() -> {
+                                Connection w = free.take();
+                                try {
+                                    runModule(w, module.getValue(), batch, committed, stop, failures);
+                                } finally {
+                                    free.add(w);
+                                }
+                                return module.getKey();
+                            });
+                        }
+                    }
+                }
+                if (running == 0) {
+                    break;
+                }
+                String module;
+                try {
+                    module = done.take().get();
+                } catch (ExecutionException e) {
+                    throw new MigrationException("A migration worker failed unexpectedly: " + e.getCause(), e.getCause());
+                }
+                running--;
+                if (!failures.containsKey(module)) {
+                    finished.add(module);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            restores.forEach(Database.SessionRestore::run);
+            opened.forEach(Database::closeQuietly);
+        }
+    }
+
+    private boolean ready(String module, Plan plan, Set<String> finished) {
+        for (String dependency : engine.graph.dependenciesOf(module)) {
+            if (plan.pending().containsKey(dependency) && !finished.contains(dependency)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** All-or-nothing without one transaction: runs the downs of what this run applied, newest first. */
+    private String undo(Connection c, List<ExecutedMigration> applied) {
+        List<ExecutedMigration> undone = new ArrayList<>();
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            LoadedMigration m = engine.migration(applied.get(i).id());
+            try {
+                undone.add(engine.steps.down(c, m, false));
+            } catch (StepFailure f) {
+                List<String> still = applied.subList(0, i + 1).stream().map(e -> e.id().toString()).toList();
+                return "All-or-nothing: undoing this run failed. " + f.describe() + "\nUndone: " + ids(undone)
+                        + ". Still applied and recorded: " + String.join(", ", still)
+                        + ". Fix the down of " + m.id() + " and roll the module(s) back, or repair by hand.";
+            }
+        }
+        return "All-or-nothing: the " + undone.size() + " migration(s) this run had applied were undone, newest first ("
+                + ids(undone) + "); the history is as it was before the run. Modules that had nothing pending were not touched.";
+    }
+
+    private static String keptMessage(List<ExecutedMigration> kept, Plan plan, int batch) {
+        Set<MigrationId> done = kept.stream().map(ExecutedMigration::id).collect(Collectors.toSet());
+        List<String> notApplied = new ArrayList<>();
+        plan.pending().forEach((module, list) -> {
+            long left = list.stream().filter(m -> !done.contains(m.id())).count();
+            if (left > 0) {
+                notApplied.add(module + " (" + left + ")");
+            }
+        });
+        return (kept.isEmpty() ? "Nothing else was applied in this run." : "Applied in this run and kept (batch " + batch + "): " + ids(kept) + ".")
+                + " Still pending, not started: " + String.join(", ", notApplied) + ".";
+    }
+
+    private static String ids(List<ExecutedMigration> list) {
+        return list.isEmpty() ? "none" : list.stream().map(e -> e.id().toString()).collect(Collectors.joining(", "));
+    }
+
+    private MigrationFailedException failed(StepFailure f, String leftAsItWas, List<ExecutedMigration> kept) {
+        String message = f.describe() + "\n" + f.fate() + "\n" + leftAsItWas + "\nNext: fix the migration, then run migrate again.";
+        return new MigrationFailedException(message, f.migration.id(), f.statementText(), kept, f.getCause());
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

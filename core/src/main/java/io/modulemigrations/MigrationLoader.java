@@ -1,0 +1,134 @@
+package io.modulemigrations;
+
+import io.modulemigrations.migration.JavaMigration;
+import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.Migration;
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.migration.ModuleMigration;
+import io.modulemigrations.migration.SqlFileMigration;
+import io.modulemigrations.module.ModuleGraph;
+import io.modulemigrations.sql.InvalidSqlMigrationException;
+import io.modulemigrations.sql.SqlMigrationScanner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Discovery and validation: every migration of every module, or every problem at once. */
+final class MigrationLoader {
+
+    /** Valid migrations, grouped by module in name order, and the module graph. */
+    record Loaded(Map<String, List<LoadedMigration>> byModule, ModuleGraph graph) {
+    }
+
+    private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private MigrationLoader() {
+    }
+
+    static Loaded load(FluentConfiguration config) {
+        MigrationLoader loader = new MigrationLoader();
+        for (Migration m : config.annotatedMigrations) {
+            loader.addAnnotated(m);
+        }
+        for (FluentConfiguration.ExplicitJavaMigration m : config.explicitMigrations) {
+            String source = m.migration().getClass().getName();
+            if (loader.validId(m.module(), m.name(), source)) {
+                loader.add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
+            }
+        }
+        for (FluentConfiguration.InlineSqlMigration m : config.inlineSqlMigrations) {
+            loader.addSql(m.module(), m.name(), "sql:" + m.module() + "/" + m.name(), m.text());
+        }
+        for (String location : config.locations) {
+            for (SqlMigrationScanner.SqlResource r : SqlMigrationScanner.scan(location, config.classLoader)) {
+                loader.addFile(r);
+            }
+        }
+        return loader.finish(config.dependsOn);
+    }
+
+    private void addAnnotated(Migration migration) {
+        Class<?> type = migration.getClass();
+        ModuleMigration annotation = findAnnotation(type);
+        if (annotation == null) {
+            problems.add(type.getName() + ": a Java migration needs @ModuleMigration(\"<module>\") to name its module");
+            return;
+        }
+        Class<?> declared = type;
+        while (declared.getAnnotation(ModuleMigration.class) == null) {
+            declared = declared.getSuperclass();
+        }
+        if (validId(annotation.value(), declared.getSimpleName(), type.getName())) {
+            add(new JavaMigration(new MigrationId(annotation.value(), declared.getSimpleName()), migration, annotation.transactional()));
+        }
+    }
+
+    // Proxies (CGLIB subclasses) carry the annotation on their superclass.
+    private static ModuleMigration findAnnotation(Class<?> type) {
+        for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
+            ModuleMigration a = t.getAnnotation(ModuleMigration.class);
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private void addFile(SqlMigrationScanner.SqlResource r) {
+        String[] parts = r.relativePath().split("/");
+        if (parts.length != 2) {
+            problems.add(r.source() + ": a SQL migration is <location>/<module>/<name>.sql, one folder per module, e.g. db/migrations/blog/Migration202507021059.sql");
+            return;
+        }
+        String name = parts[1].substring(0, parts[1].length() - ".sql".length());
+        addSql(parts[0], name, r.source(), r.text());
+    }
+
+    private void addSql(String module, String name, String source, String text) {
+        if (!validId(module, name, source)) {
+            return;
+        }
+        try {
+            add(new SqlFileMigration(new MigrationId(module, name), source, text));
+        } catch (InvalidSqlMigrationException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private boolean validId(String module, String name, String source) {
+        boolean valid = true;
+        if (!MigrationId.isValidModule(module)) {
+            problems.add(source + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
+            valid = false;
+        }
+        if (!MigrationId.isValidName(name)) {
+            problems.add(source + ": migration name '" + name + "' is not valid; " + MigrationId.NAME_FORM);
+            valid = false;
+        }
+        return valid;
+    }
+
+    private void add(LoadedMigration migration) {
+        LoadedMigration previous = byId.putIfAbsent(migration.id(), migration);
+        if (previous != null) {
+            problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
+                    + migration.source() + "; each (module, name) must be unique: rename or remove one");
+        }
+    }
+
+    private Loaded finish(Map<String, ? extends java.util.Set<String>> dependsOn) {
+        Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
+        for (LoadedMigration m : byId.values()) {
+            byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+        }
+        problems.addAll(ModuleGraph.problems(byModule.keySet(), dependsOn));
+        if (!problems.isEmpty()) {
+            throw new InvalidMigrationsException(problems);
+        }
+        byModule.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        return new Loaded(Collections.unmodifiableMap(byModule), ModuleGraph.of(byModule.keySet(), dependsOn));
+    }
+}

@@ -1,0 +1,218 @@
+package io.modulemigrations;
+
+import io.modulemigrations.history.AppliedMigration;
+import io.modulemigrations.history.History;
+import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.lock.LockHolder;
+import io.modulemigrations.lock.RunLock;
+import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.module.ModuleGraph;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-module, reversible migrations for PostgreSQL. Start with {@link #configure()}:
+ *
+ * <pre>{@code
+ * ModuleMigrations migrations = ModuleMigrations.configure()
+ *         .dataSource(dataSource)
+ *         .javaMigrations(new Migration202507021059())
+ *         .dependsOn("brand", "product")
+ *         .load();
+ * MigrateResult result = migrations.migrate(MigrateOptions.defaults().withConcurrency(4));
+ * migrations.rollback(List.of("blog"), RollbackOptions.latestBatch());
+ * }</pre>
+ *
+ * An instance is immutable and safe to share; every operation opens and closes its own connections.
+ */
+public final class ModuleMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
+
+    final Database database;
+    final HistoryTable historyTable;
+    final RunLock lock;
+    final StepRunner steps;
+    final Map<String, List<LoadedMigration>> migrations;
+    final ModuleGraph graph;
+    private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
+    private final FluentConfiguration config;
+
+    ModuleMigrations(FluentConfiguration config, MigrationLoader.Loaded loaded) {
+        this.config = config;
+        this.database = new Database(config.dataSource, config.connectTimeout, config.lockTimeout, config.statementTimeout);
+        this.historyTable = new HistoryTable(config.schema, config.table);
+        this.lock = new RunLock(historyTable.qualifiedName());
+        this.steps = new StepRunner(historyTable, config.appliedBy, List.copyOf(config.listeners));
+        this.migrations = loaded.byModule();
+        this.graph = loaded.graph();
+        migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
+    }
+
+    /** A new configuration to set up and {@link FluentConfiguration#load() load}. */
+    public static FluentConfiguration configure() {
+        return new FluentConfiguration();
+    }
+
+    /** The modules that have migrations, by name. */
+    public Set<String> modules() {
+        return migrations.keySet();
+    }
+
+    /** Every known migration of a module, in name order (empty for an unknown module). */
+    public List<LoadedMigration> migrations(String module) {
+        return migrations.getOrDefault(module, List.of());
+    }
+
+    /** The module graph (modules and their depends-on). */
+    public ModuleGraph graph() {
+        return graph;
+    }
+
+    /** Applies what is pending with the configured concurrency and all-or-nothing setting. */
+    public MigrateResult migrate() {
+        return migrate(MigrateOptions.defaults().withConcurrency(config.concurrency).withAllOrNothing(config.allOrNothing));
+    }
+
+    /**
+     * Applies what is pending. With everything applied and unchanged this reads the history once
+     * and takes no lock.
+     *
+     * @throws MigrationFailedException   a migration failed; the message says what is left as it was
+     * @throws ChecksumMismatchException  applied migrations were edited; nothing was run
+     * @throws LockTimeoutException       another instance held the lock too long; nothing was run
+     * @throws DatabaseUnavailableException no connection within the connect timeout; nothing was run
+     */
+    public MigrateResult migrate(MigrateOptions options) {
+        return new MigrateRun(this, options).run();
+    }
+
+    /** Rolls back each module's latest batch. */
+    public RollbackResult rollback(String... modules) {
+        return rollback(Arrays.asList(modules), RollbackOptions.latestBatch());
+    }
+
+    /**
+     * Rolls back each named module's latest batch, or its last {@code steps} migrations, newest
+     * first. Everything is checked before anything changes: unknown modules, irreversible or
+     * missing migrations, edited migrations.
+     *
+     * @throws UnknownModuleException        a named module has no migrations
+     * @throws IrreversibleMigrationException a migration to undo has no down (or no code)
+     */
+    public RollbackResult rollback(Collection<String> modules, RollbackOptions options) {
+        return new RollbackRun(this, modules, options).run();
+    }
+
+    /** The state of every module, without taking the lock. */
+    public MigrationStatus status() {
+        try (Connection c = database.open()) {
+            History history = historyTable.read(c);
+            LockHolder holder = history.tableExists() ? lock.holder(c) : null;
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
+            Set<String> names = new TreeSet<>(migrations.keySet());
+            history.all().forEach(a -> names.add(a.module()));
+            List<ModuleStatus> modules = new ArrayList<>();
+            for (String module : names) {
+                List<AppliedMigration> applied = new ArrayList<>();
+                List<String> pending = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
+                List<String> changedNames = new ArrayList<>();
+                for (LoadedMigration m : migrations(module)) {
+                    AppliedMigration a = history.get(m.id());
+                    if (a == null) {
+                        pending.add(m.name());
+                    } else {
+                        applied.add(a);
+                        if (changed.containsKey(m.id())) {
+                            changedNames.add(m.name());
+                        }
+                    }
+                }
+                for (AppliedMigration a : history.all()) {
+                    if (a.module().equals(module) && !byId.containsKey(a.id())) {
+                        missing.add(a.name());
+                    }
+                }
+                modules.add(new ModuleStatus(module, List.copyOf(applied), List.copyOf(pending), List.copyOf(missing),
+                        List.copyOf(changedNames), List.copyOf(graph.dependenciesOf(module))));
+            }
+            return new MigrationStatus(List.copyOf(modules), holder);
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read migration status: " + e.getMessage() + ". Nothing was changed.", e);
+        }
+    }
+
+    LoadedMigration migration(MigrationId id) {
+        return byId.get(id);
+    }
+
+    /** Applied migrations no longer in the code: reported, not fatal. */
+    List<MigrationId> missing(History history) {
+        List<MigrationId> missing = new ArrayList<>();
+        for (AppliedMigration a : history.all()) {
+            if (!byId.containsKey(a.id())) {
+                missing.add(a.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.warn("Applied migration(s) not found in the code (left as they are): {}", missing);
+        }
+        return List.copyOf(missing);
+    }
+
+    void checkChecksums(History history) {
+        if (!config.validateChecksums) {
+            return;
+        }
+        Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = mismatches(history);
+        if (!mismatches.isEmpty()) {
+            throw new ChecksumMismatchException(mismatches);
+        }
+    }
+
+    private Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches(History history) {
+        Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
+        for (AppliedMigration a : history.all()) {
+            LoadedMigration m = byId.get(a.id());
+            if (m == null || a.checksum() == null) {
+                continue;
+            }
+            String current = m.currentChecksum();
+            if (current != null && !current.equals(a.checksum())) {
+                mismatches.put(a.id(), new ChecksumMismatchException.Mismatch(a.checksum(), current));
+            }
+        }
+        return mismatches;
+    }
+
+    void acquireLock(Connection c) throws SQLException, InterruptedException {
+        lock.acquire(c, config.lockWaitTimeout, holder -> {
+            log.info("Waiting up to {} ms for the migration lock, held by {}", config.lockWaitTimeout.toMillis(),
+                    holder == null ? "another session" : holder);
+            config.listeners.forEach(l -> l.waitingForLock(holder));
+        });
+    }
+
+    void releaseLock(Connection c) {
+        try {
+            lock.release(c);
+        } catch (SQLException e) {
+            // The session is broken; its lock ended with it.
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.modulemigrations.history;
+
+import io.modulemigrations.migration.MigrationId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code module_migrations} table: where it is, how it is created, read and written. Writes
+ * are SQL text (module and migration names are validated identifiers) so that a history row
+ * travels in the same JDBC batch as its migration's statements.
+ */
+public final class HistoryTable {
+
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String INVALID_SCHEMA = "3F000";
+
+    private final String schema;
+    private final String qualifiedName;
+    private final String selectAll;
+
+    /**
+     * @param schema the schema, or null for the connection's current schema
+     * @param table  the table name
+     */
+    public HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
+        this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
+    }
+
+    /** The table name as written in SQL, schema-qualified when a schema is configured. */
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    /** Reads the whole history in one query; {@link History#none()} when the table does not exist yet. */
+    public History read(Connection connection) throws SQLException {
+        List<AppliedMigration> rows = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(selectAll)) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(5);
+                rows.add(new AppliedMigration(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        at == null ? null : at.toInstant(), rs.getLong(6), rs.getString(7)));
+            }
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState())) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                return History.none();
+            }
+            throw e;
+        }
+        return new History(true, rows);
+    }
+
+    /** Creates the schema (if configured) and the table when missing. Run under the run lock. */
+    public void create(Connection connection) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        if (schema != null) {
+            sql.append("create schema if not exists ").append(quoteIdentifier(schema)).append(";\n");
+        }
+        sql.append("create table if not exists ").append(qualifiedName).append(" (\n")
+                .append("  module text not null,\n")
+                .append("  name text not null,\n")
+                .append("  batch integer not null,\n")
+                .append("  checksum text,\n")
+                .append("  applied_at timestamptz not null default clock_timestamp(),\n")
+                .append("  execution_ms bigint not null,\n")
+                .append("  applied_by text not null default current_user,\n")
+                .append("  primary key (module, name)\n")
+                .append(")");
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql.toString());
+        }
+    }
+
+    /**
+     * The insert for a migration that has just run. With {@code executionMs} null the time is taken
+     * from the transaction's start, which is when the migration's first statement was sent.
+     */
+    public String insertSql(MigrationId id, int batch, String checksum, Long executionMs, String appliedBy) {
+        return "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) values ("
+                + quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
+                + (checksum == null ? "null" : quoteLiteral(checksum)) + ", clock_timestamp(), "
+                + (executionMs == null ? "(extract(epoch from clock_timestamp() - now()) * 1000)::bigint" : executionMs.toString())
+                + ", " + (appliedBy == null ? "current_user" : quoteLiteral(appliedBy)) + ")";
+    }
+
+    /** The delete for a migration that has just been rolled back. */
+    public String deleteSql(MigrationId id) {
+        return "delete from " + qualifiedName + " where module = " + quoteLiteral(id.module()) + " and name = " + quoteLiteral(id.name());
+    }
+
+    static String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String quoteLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,85 @@
+package io.modulemigrations.migration;
+
+import java.util.List;
+
+/**
+ * A {@link Migration} instance. Its checksum is the hash of the SQL its {@code up} passes to
+ * {@link MigrationContext#sql}; to know it without touching the database, {@code up} is run once
+ * against a recorder (only when needed, and at most once per instance).
+ */
+public final class JavaMigration extends LoadedMigration {
+
+    private final Migration migration;
+    private final boolean transactional;
+    private final boolean reversible;
+    private volatile Recording upRecording;
+
+    public JavaMigration(MigrationId id, Migration migration, boolean transactional) {
+        super(id, migration.getClass().getName());
+        this.migration = migration;
+        this.transactional = transactional;
+        this.reversible = overridesDown(migration.getClass());
+    }
+
+    private static boolean overridesDown(Class<?> type) {
+        try {
+            return type.getMethod("down", MigrationContext.class).getDeclaringClass() != Migration.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    public Migration migration() {
+        return migration;
+    }
+
+    @Override
+    public boolean transactional() {
+        return transactional;
+    }
+
+    @Override
+    public boolean downTransactional() {
+        return transactional;
+    }
+
+    @Override
+    public boolean reversible() {
+        return reversible;
+    }
+
+    @Override
+    public void up(MigrationContext m) throws Exception {
+        migration.up(m);
+    }
+
+    @Override
+    public void down(MigrationContext m) throws Exception {
+        migration.down(m);
+    }
+
+    @Override
+    public String currentChecksum() {
+        List<String> statements = upRecording().statements();
+        return statements == null ? null : Checksums.ofStatements(statements);
+    }
+
+    @Override
+    public String checksumAfterUp(List<String> issued) {
+        return Checksums.ofStatements(issued);
+    }
+
+    @Override
+    public List<String> plannedStatements(boolean up) {
+        return up ? upRecording().statements() : Recording.of(this, false).statements();
+    }
+
+    private Recording upRecording() {
+        Recording r = upRecording;
+        if (r == null) {
+            r = Recording.of(this, true);
+            upRecording = r;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,62 @@
+package io.modulemigrations.migration;
+
+import java.util.List;
+
+/**
+ * A migration as the engine runs it: identity, where it came from, how it runs, and its up and
+ * down steps. Built by {@link MigrationLoader} from SQL files and {@link Migration} classes.
+ */
+public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigration {
+
+    private final MigrationId id;
+    private final String source;
+
+    LoadedMigration(MigrationId id, String source) {
+        this.id = id;
+        this.source = source;
+    }
+
+    public MigrationId id() {
+        return id;
+    }
+
+    public String module() {
+        return id.module();
+    }
+
+    public String name() {
+        return id.name();
+    }
+
+    /** Where the migration was declared (file or class), for messages. */
+    public String source() {
+        return source;
+    }
+
+    public abstract boolean transactional();
+
+    public abstract boolean downTransactional();
+
+    public abstract boolean reversible();
+
+    public abstract void up(MigrationContext m) throws Exception;
+
+    public abstract void down(MigrationContext m) throws Exception;
+
+    /**
+     * The checksum this migration has now, to compare with the recorded one; null when it cannot
+     * be known without running it (a Java migration that uses JDBC directly).
+     */
+    public abstract String currentChecksum();
+
+    /** The checksum to record after {@link #up} issued these statements. */
+    public abstract String checksumAfterUp(List<String> issued);
+
+    /** The SQL {@link #up} or {@link #down} would issue, or null when it cannot be known without running it. */
+    public abstract List<String> plannedStatements(boolean up);
+
+    @Override
+    public String toString() {
+        return id.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package io.modulemigrations.migration;
+
+import java.util.regex.Pattern;
+
+/**
+ * The identity of a migration: its module and its name. Orders by module, then name.
+ *
+ * @param module module name, {@code [a-z][a-z0-9_]*}
+ * @param name   migration name, {@code Migration} + 12 or 14 digits + optional {@code _Description}
+ */
+public record MigrationId(String module, String name) implements Comparable<MigrationId> {
+
+    /** What a module name must look like. */
+    public static final Pattern MODULE_PATTERN = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /** What a migration name must look like. */
+    public static final Pattern NAME_PATTERN = Pattern.compile("Migration(\\d{14}|\\d{12})(_[A-Za-z0-9_]+)?");
+
+    /** The expected module name form, for messages. */
+    public static final String MODULE_FORM = "a module name is lower case letters, digits and '_', starting with a letter ([a-z][a-z0-9_]*), e.g. blog or product_review";
+
+    /** The expected migration name form, for messages. */
+    public static final String NAME_FORM = "a migration name is 'Migration' + 12 or 14 digits (yyyyMMddHHmm[ss]) + optional '_Description', e.g. Migration202507021059 or Migration20240509083918_InitialSetup";
+
+    public static boolean isValidModule(String module) {
+        return module != null && MODULE_PATTERN.matcher(module).matches();
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME_PATTERN.matcher(name).matches();
+    }
+
+    @Override
+    public int compareTo(MigrationId other) {
+        int c = module.compareTo(other.module);
+        return c != 0 ? c : name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return module + "/" + name;
+    }
+}

@@ -1,0 +1,186 @@
+package io.modulemigrations.run;
+
+import io.modulemigrations.migration.MigrationContext;
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.sql.SqlStatements;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The {@link MigrationContext} of one running migration. In a transaction, statements are held
+ * back and sent together with the history row as one JDBC batch: one round trip per migration
+ * plus the commit. Statements that return rows cannot be batched and go alone, in order. Outside
+ * a transaction every statement is sent at once, on its own.
+ */
+public final class StatementBatch implements MigrationContext {
+
+    private final Connection connection;
+    private final MigrationId id;
+    private final boolean transactional;
+    private final List<String> issued = new ArrayList<>();
+    private int sent;
+    private StatementFailedException failure;
+
+    public StatementBatch(Connection connection, MigrationId id, boolean transactional) {
+        this.connection = connection;
+        this.id = id;
+        this.transactional = transactional;
+    }
+
+    @Override
+    public void sql(String sql) {
+        issued.addAll(SqlStatements.split(sql));
+        if (!transactional) {
+            send(null);
+        }
+    }
+
+    @Override
+    public Connection connection() {
+        send(null);
+        return connection;
+    }
+
+    @Override
+    public String module() {
+        return id.module();
+    }
+
+    @Override
+    public String name() {
+        return id.name();
+    }
+
+    /** The statements issued so far, in order. */
+    public List<String> issued() {
+        return Collections.unmodifiableList(issued);
+    }
+
+    /** Sends every statement issued so far (in a transaction: as a batch) and waits for the results. */
+    public void flushStatements() throws StatementFailedException {
+        finish(null);
+    }
+
+    /**
+     * Sends what is left, then {@code historySql} (in the same batch when in a transaction).
+     *
+     * @throws StatementFailedException naming the statement that failed, also when it failed earlier
+     *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
+     */
+    public void finish(String historySql) throws StatementFailedException {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            flush(historySql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(String trailing) {
+        if (failure != null) {
+            throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
+        }
+        try {
+            flush(trailing);
+        } catch (StatementFailedException e) {
+            failure = e;
+            throw new FailedStatement(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Unwraps a failure raised inside {@link #sql} or {@link #connection}, if that is what {@code t} is. */
+    public static StatementFailedException failureOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof FailedStatement f) {
+                return f.failure;
+            }
+            if (c instanceof StatementFailedException f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void flush(String trailing) throws SQLException, StatementFailedException {
+        int end = issued.size();
+        if (sent == end && trailing == null) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            int batchStart = sent;
+            int inBatch = 0;
+            for (int i = sent; i < end; i++) {
+                String s = issued.get(i);
+                if (!transactional || SqlStatements.returnsRows(s)) {
+                    runBatch(st, batchStart, inBatch, null);
+                    inBatch = 0;
+                    executeAlone(st, i, s);
+                    batchStart = i + 1;
+                } else {
+                    st.addBatch(s);
+                    inBatch++;
+                }
+            }
+            sent = end;
+            runBatch(st, batchStart, inBatch, trailing);
+        }
+    }
+
+    private void executeAlone(Statement st, int index, String s) throws StatementFailedException {
+        try {
+            st.execute(s);
+        } catch (SQLException e) {
+            throw new StatementFailedException(index + 1, s, false, e);
+        }
+    }
+
+    private void runBatch(Statement st, int batchStart, int inBatch, String trailing) throws StatementFailedException {
+        if (trailing != null) {
+            if (inBatch == 0) {
+                try {
+                    st.execute(trailing);
+                } catch (SQLException e) {
+                    throw new StatementFailedException(issued.size() + 1, trailing, true, e);
+                }
+                return;
+            }
+            try {
+                st.addBatch(trailing);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            inBatch++;
+        }
+        if (inBatch == 0) {
+            return;
+        }
+        try {
+            st.executeBatch();
+        } catch (BatchUpdateException e) {
+            int failed = batchStart + e.getUpdateCounts().length;
+            boolean history = failed >= issued.size();
+            throw new StatementFailedException(failed + 1, history ? trailing : issued.get(failed), history, e);
+        } catch (SQLException e) {
+            throw new StatementFailedException(batchStart + 1, issued.get(batchStart), false, e);
+        }
+    }
+
+    /** Carries a statement failure out through the migration's own code. */
+    private static final class FailedStatement extends RuntimeException {
+        private final StatementFailedException failure;
+
+        FailedStatement(StatementFailedException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
+    }
+}
