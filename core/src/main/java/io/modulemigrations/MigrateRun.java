@@ -324,7 +324,7 @@ final class MigrateRun {
             }
         });
         return (kept.isEmpty() ? "Nothing else was applied in this run." : "Applied in this run and kept (batch " + batch + "): " + ids(kept) + ".")
-                + " Still pending, not started: " + String.join(", ", notApplied) + ".";
+                + " Not applied: " + String.join(", ", notApplied) + ".";
     }
 
     private static String ids(List<ExecutedMigration> list) {

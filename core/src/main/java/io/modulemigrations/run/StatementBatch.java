@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class StatementBatch implements MigrationContext {
 
+    private static final java.util.regex.Pattern ENTRY_NUMBER = java.util.regex.Pattern.compile("(\\d+)");
+
     private final Connection connection;
     private final MigrationId id;
     private final boolean transactional;
@@ -166,12 +168,49 @@ public final class StatementBatch implements MigrationContext {
         try {
             st.executeBatch();
         } catch (BatchUpdateException e) {
-            int failed = batchStart + e.getUpdateCounts().length;
+            List<String> entries = new ArrayList<>(issued.subList(batchStart, batchStart + inBatch - (trailing == null ? 0 : 1)));
+            if (trailing != null) {
+                entries.add(trailing);
+            }
+            int failed = batchStart + failedEntry(e, entries);
             boolean history = failed >= issued.size();
             throw new StatementFailedException(failed + 1, history ? trailing : issued.get(failed), history, e);
         } catch (SQLException e) {
             throw new StatementFailedException(batchStart + 1, issued.get(batchStart), false, e);
         }
+    }
+
+    /**
+     * The position in the batch of the entry that failed. In a transaction pgjdbc marks every entry
+     * EXECUTE_FAILED, but its message names the failing entry ("Batch entry N <sql> was aborted",
+     * localised around the number and the SQL), so the entry is the one whose number and text the
+     * message carries.
+     */
+    private int failedEntry(BatchUpdateException e, List<String> entries) {
+        int[] counts = e.getUpdateCounts();
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher number = ENTRY_NUMBER.matcher(message);
+        if (number.find()) {
+            int n = Integer.parseInt(number.group(1));
+            if (n < entries.size() && message.contains(entries.get(n))) {
+                return n;
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            if (message.contains(entries.get(i)) && (best < 0 || entries.get(i).length() > entries.get(best).length())) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Carries a statement failure out through the migration's own code. */
