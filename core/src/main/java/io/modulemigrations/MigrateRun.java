@@ -60,26 +60,8 @@ final class MigrateRun {
                 endReadOnly(c);
                 return upToDate(plan, false);
             }
-            Database.SessionRestore restore = engine.database.prepare(c);
-            try {
-                engine.acquireLock(c);
-                try {
-                    if (!history.tableExists()) {
-                        engine.historyTable.create(c);
-                    }
-                    // Another instance may have migrated while this one waited.
-                    history = engine.historyTable.read(c);
-                    plan = plan(history);
-                    if (plan.pending().isEmpty()) {
-                        return upToDate(plan, true);
-                    }
-                    return apply(c, plan, history.latestBatch() + 1);
-                } finally {
-                    engine.releaseLock(c);
-                }
-            } finally {
-                restore.run();
-            }
+            boolean tableExists = history.tableExists();
+            return engine.underLock(c, () -> migrateLocked(c, tableExists));
         } catch (SQLException e) {
             throw new MigrationException("Migrate failed talking to the database: " + e.getMessage()
                     + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"
@@ -88,6 +70,19 @@ final class MigrateRun {
             Thread.currentThread().interrupt();
             throw new MigrationException("Interrupted while waiting for the migration lock; nothing was changed.", e);
         }
+    }
+
+    /** Under the lock: the history again (another instance may have migrated meanwhile), then apply. */
+    private MigrateResult migrateLocked(Connection c, boolean tableExists) throws SQLException, InterruptedException {
+        if (!tableExists) {
+            engine.historyTable.create(c);
+        }
+        History history = engine.historyTable.read(c);
+        Plan plan = plan(history);
+        if (plan.pending().isEmpty()) {
+            return upToDate(plan, true);
+        }
+        return apply(c, plan, history.latestBatch() + 1);
     }
 
     private static void endReadOnly(Connection c) throws SQLException {

@@ -200,19 +200,31 @@ public final class ModuleMigrations {
         return mismatches;
     }
 
-    void acquireLock(Connection c) throws SQLException, InterruptedException {
-        lock.acquire(c, config.lockWaitTimeout, holder -> {
-            log.info("Waiting up to {} ms for the migration lock, held by {}", config.lockWaitTimeout.toMillis(),
-                    holder == null ? "another session" : holder);
-            config.listeners.forEach(l -> l.waitingForLock(holder));
-        });
+    /** Work done while holding the run lock. */
+    interface LockedWork<T> {
+        T run() throws SQLException, InterruptedException;
     }
 
-    void releaseLock(Connection c) {
+    /** Prepares the session, takes the run lock (polling), does the work, and puts everything back. */
+    <T> T underLock(Connection c, LockedWork<T> work) throws SQLException, InterruptedException {
+        Database.SessionRestore restore = database.prepare(c);
         try {
-            lock.release(c);
-        } catch (SQLException e) {
-            // The session is broken; its lock ended with it.
+            lock.acquire(c, config.lockWaitTimeout, holder -> {
+                log.info("Waiting up to {} ms for the migration lock, held by {}", config.lockWaitTimeout.toMillis(),
+                        holder == null ? "another session" : holder);
+                config.listeners.forEach(l -> l.waitingForLock(holder));
+            });
+            try {
+                return work.run();
+            } finally {
+                try {
+                    lock.release(c);
+                } catch (SQLException e) {
+                    // The session is broken; its lock ended with it.
+                }
+            }
+        } finally {
+            restore.run();
         }
     }
 }

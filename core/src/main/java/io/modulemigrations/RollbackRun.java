@@ -57,22 +57,14 @@ final class RollbackRun {
                         .toList();
                 return new RollbackResult(List.of(), plan, true, elapsed());
             }
-            Database.SessionRestore restore = engine.database.prepare(c);
-            try {
-                engine.acquireLock(c);
-                try {
-                    List<LoadedMigration> targets = targets(engine.historyTable.read(c));
-                    if (targets.isEmpty()) {
-                        log.info("Nothing to roll back in {}", modules);
-                        return new RollbackResult(List.of(), List.of(), false, elapsed());
-                    }
-                    return new RollbackResult(undo(c, targets), List.of(), false, elapsed());
-                } finally {
-                    engine.releaseLock(c);
+            return engine.underLock(c, () -> {
+                List<LoadedMigration> targets = targets(engine.historyTable.read(c));
+                if (targets.isEmpty()) {
+                    log.info("Nothing to roll back in {}", modules);
+                    return new RollbackResult(List.of(), List.of(), false, elapsed());
                 }
-            } finally {
-                restore.run();
-            }
+                return new RollbackResult(undo(c, targets), List.of(), false, elapsed());
+            });
         } catch (SQLException e) {
             throw new MigrationException("Rollback failed talking to the database: " + e.getMessage()
                     + ". Each step commits together with its history row, so the history tells what is still applied."

@@ -25,6 +25,9 @@ class CrashTest {
     static final String FIRST_SQL = "-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n";
     static final String LONG = "Migration202501010002";
     static final String LONG_SQL_UP = "-- migrate:up\ncreate table post (id int primary key);\ninsert into post values (1);\n";
+    /** The child's session inside the long statement (the child's DataSource names itself "module-migrations"). */
+    static final String SLEEPING_CHILD = "select pid from pg_stat_activity where application_name = 'module-migrations'"
+            + " and state = 'active' and query like 'select pg_sleep(300)%'";
     static final String LONG_SQL_DOWN = "-- migrate:down\ndrop table post;\n";
 
     @Test
@@ -39,7 +42,7 @@ class CrashTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             // Wait until the child is inside the long migration, holding the lock.
-            awaitRows(ds, "select pid from pg_stat_activity where query like '%pg_sleep(300)%' and pid <> pg_backend_pid()", child, log);
+            awaitRows(ds, SLEEPING_CHILD, child, log);
             assertThat(Db.rows(ds, "select count(*) from pg_locks where locktype = 'advisory' and granted")).containsExactly("1");
 
             child.destroyForcibly(); // SIGKILL
@@ -47,7 +50,7 @@ class CrashTest {
             assertThat(child.exitValue()).isEqualTo(137);
 
             // The killed migration's work and history row are absent.
-            awaitNoRows(ds, "select pid from pg_stat_activity where query like '%pg_sleep(300)%' and pid <> pg_backend_pid()");
+            awaitNoRows(ds, SLEEPING_CHILD);
             assertThat(Db.history(ds)).containsExactly("blog/" + FIRST + "|1");
             assertThat(Db.tableExists(ds, "post")).isFalse();
 
