@@ -2,6 +2,7 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.Migration;
 import io.modulemigrations.migration.ModuleMigration;
+import io.modulemigrations.script.MigrationScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public final class FluentConfiguration {
     boolean validateChecksums = true;
     final List<MigrationListener> listeners = new ArrayList<>();
     String appliedBy;
+    final List<MigrationScript> scripts = new ArrayList<>();
 
     FluentConfiguration() {
     }
@@ -167,6 +169,17 @@ public final class FluentConfiguration {
     /** Told of each migration and of lock waits. */
     public FluentConfiguration listener(MigrationListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Run-once data jobs, run by name after migrations (and link sync) until each has finished once. */
+    public FluentConfiguration scripts(MigrationScript... scripts) {
+        return scripts(Arrays.asList(scripts));
+    }
+
+    /** Run-once data jobs, run by name after migrations (and link sync) until each has finished once. */
+    public FluentConfiguration scripts(Collection<? extends MigrationScript> scripts) {
+        this.scripts.addAll(scripts);
         return this;
     }
 

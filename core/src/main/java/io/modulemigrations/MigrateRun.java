@@ -56,12 +56,15 @@ final class MigrateRun {
                 endReadOnly(c);
                 return dryRun(plan);
             }
+            MigrateResult result;
             if (plan.pending().isEmpty()) {
                 endReadOnly(c);
-                return upToDate(plan, false);
+                result = upToDate(plan, false);
+            } else {
+                boolean tableExists = history.tableExists();
+                result = engine.underLock(c, () -> migrateLocked(c, tableExists));
             }
-            boolean tableExists = history.tableExists();
-            return engine.underLock(c, () -> migrateLocked(c, tableExists));
+            return options.skipScripts() ? result : result.withScripts(engine.runScripts(c, true));
         } catch (SQLException e) {
             throw new MigrationException("Migrate failed talking to the database: " + e.getMessage()
                     + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"
@@ -116,12 +119,12 @@ final class MigrateRun {
         plan.pending().values().forEach(list -> list.forEach(m ->
                 steps.add(new PlannedMigration(m.module(), m.name(), Direction.UP, m.transactional(), m.plannedStatements(true)))));
         log.info("Dry run: {} migration(s) pending in {} module(s); nothing was changed", steps.size(), plan.pending().size());
-        return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, elapsed());
+        return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, List.of(), elapsed());
     }
 
     private MigrateResult upToDate(Plan plan, boolean lockTaken) {
         log.info("Migrations are up to date ({} modules, nothing pending)", engine.migrations.size());
-        return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, elapsed());
+        return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, List.of(), elapsed());
     }
 
     private MigrateResult apply(Connection c, Plan plan, int batch) throws SQLException, InterruptedException {
@@ -138,7 +141,7 @@ final class MigrateRun {
         }
         Duration took = elapsed();
         log.info("Applied {} migration(s) in {} module(s) as batch {} in {} ms", applied.size(), plan.pending().size(), batch, took.toMillis());
-        return new MigrateResult(batch, List.copyOf(applied), List.of(), plan.missing(), true, false, took);
+        return new MigrateResult(batch, List.copyOf(applied), List.of(), plan.missing(), true, false, List.of(), took);
     }
 
     /** All-or-nothing where every step is transactional: one transaction, one connection, so a failure undoes exactly this run. */

@@ -47,6 +47,7 @@ final class MigrationLoader {
                 loader.addFile(r);
             }
         }
+        loader.checkScripts(config.scripts);
         return loader.finish(config.dependsOn);
     }
 
@@ -116,6 +117,19 @@ final class MigrationLoader {
         if (previous != null) {
             problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
                     + migration.source() + "; each (module, name) must be unique: rename or remove one");
+        }
+    }
+
+    private void checkScripts(List<io.modulemigrations.script.MigrationScript> scripts) {
+        Map<String, String> seen = new TreeMap<>();
+        for (io.modulemigrations.script.MigrationScript script : scripts) {
+            String name = script.name();
+            if (name == null || name.isBlank()) {
+                problems.add(script.getClass().getName() + ": a migration script needs a non-empty name()");
+            } else if (seen.putIfAbsent(name, script.getClass().getName()) != null) {
+                problems.add("duplicate migration script name '" + name + "': " + seen.get(name) + " and " + script.getClass().getName()
+                        + "; each script's name() must be unique");
+            }
         }
     }
 

@@ -8,6 +8,9 @@ import io.modulemigrations.lock.RunLock;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
+import io.modulemigrations.script.MigrationScript;
+import io.modulemigrations.script.ScriptOutcome;
+import io.modulemigrations.script.ScriptRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -46,6 +49,8 @@ public final class ModuleMigrations {
     final StepRunner steps;
     final Map<String, List<LoadedMigration>> migrations;
     final ModuleGraph graph;
+    final List<MigrationScript> scripts;
+    final ScriptRunner scriptRunner;
     private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
     private final FluentConfiguration config;
 
@@ -57,6 +62,8 @@ public final class ModuleMigrations {
         this.steps = new StepRunner(historyTable, config.appliedBy, List.copyOf(config.listeners));
         this.migrations = loaded.byModule();
         this.graph = loaded.graph();
+        this.scripts = List.copyOf(config.scripts);
+        this.scriptRunner = new ScriptRunner(config.schema, "module_migration_scripts");
         migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
     }
 
@@ -115,14 +122,66 @@ public final class ModuleMigrations {
         return new RollbackRun(this, modules, options).run();
     }
 
+    /**
+     * Runs the migration scripts that have not finished, in name order, without applying
+     * migrations.
+     *
+     * @throws ScriptFailedException a script failed; it runs again next time
+     */
+    public List<ScriptOutcome> migrateScripts() {
+        try (Connection c = database.open()) {
+            return runScripts(c, false);
+        } catch (SQLException e) {
+            throw new MigrationException("Running migration scripts failed talking to the database: " + e.getMessage()
+                    + ". A script counts as done only when it is marked finished; unfinished ones run again next time.", e);
+        }
+    }
+
+    /** Scripts after migrations: a read when all are done; the table is created under the run lock the first time. */
+    List<ScriptOutcome> runScripts(Connection c, boolean afterMigrations) throws SQLException {
+        if (scripts.isEmpty()) {
+            return List.of();
+        }
+        if (!c.getAutoCommit()) {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        java.util.Set<String> finished = scriptRunner.finished(c);
+        if (finished != null && scripts.stream().allMatch(s -> finished.contains(s.name()))) {
+            return scripts.stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
+                    .sorted(java.util.Comparator.comparing(ScriptOutcome::name)).toList();
+        }
+        if (finished == null) {
+            try {
+                underLock(c, () -> {
+                    scriptRunner.createTable(c);
+                    return null;
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationException("Interrupted while waiting for the migration lock; no script ran.", e);
+            }
+        }
+        List<ScriptOutcome> outcomes;
+        Database.SessionRestore restore = database.prepare(c);
+        try {
+            outcomes = scriptRunner.run(c, scripts);
+        } finally {
+            restore.run();
+        }
+        for (ScriptOutcome outcome : outcomes) {
+            if (outcome.status() == ScriptOutcome.Status.FAILED) {
+                throw new ScriptFailedException(outcome, outcomes, afterMigrations);
+            }
+        }
+        return outcomes;
+    }
+
     /** The state of every module, without taking the lock. */
     public MigrationStatus status() {
         try (Connection c = database.open()) {
             History history = historyTable.read(c);
             LockHolder holder = history.tableExists() ? lock.holder(c) : null;
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
             Set<String> names = new TreeSet<>(migrations.keySet());
             history.all().forEach(a -> names.add(a.module()));
@@ -151,7 +210,11 @@ public final class ModuleMigrations {
                 modules.add(new ModuleStatus(module, List.copyOf(applied), List.copyOf(pending), List.copyOf(missing),
                         List.copyOf(changedNames), List.copyOf(graph.dependenciesOf(module))));
             }
-            return new MigrationStatus(List.copyOf(modules), holder);
+            List<io.modulemigrations.script.ScriptState> scriptStates = scriptRunner.states(c);
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return new MigrationStatus(List.copyOf(modules), scriptStates, holder);
         } catch (SQLException e) {
             throw new MigrationException("Could not read migration status: " + e.getMessage() + ". Nothing was changed.", e);
         }

@@ -1,0 +1,18 @@
+package io.modulemigrations.script;
+
+import java.time.Instant;
+
+/**
+ * A script's row in {@code module_migration_scripts}.
+ *
+ * @param name       the script's name
+ * @param startedAt  when it last started, or null if it never did
+ * @param finishedAt when it finished, or null until it did
+ * @param error      why its last attempt failed, or null
+ */
+public record ScriptState(String name, Instant startedAt, Instant finishedAt, String error) {
+
+    public boolean finished() {
+        return finishedAt != null;
+    }
+}
