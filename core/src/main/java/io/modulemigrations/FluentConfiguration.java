@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.migration.Migration;
+import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.migration.ModuleMigration;
 import io.modulemigrations.script.MigrationScript;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class FluentConfiguration {
     final List<MigrationListener> listeners = new ArrayList<>();
     String appliedBy;
     final List<MigrationScript> scripts = new ArrayList<>();
+    final List<ModuleLink> links = new ArrayList<>();
 
     FluentConfiguration() {
     }
@@ -180,6 +182,17 @@ public final class FluentConfiguration {
     /** Run-once data jobs, run by name after migrations (and link sync) until each has finished once. */
     public FluentConfiguration scripts(Collection<? extends MigrationScript> scripts) {
         this.scripts.addAll(scripts);
+        return this;
+    }
+
+    /** Join tables between entities of two modules, kept in step after migrations and by {@link ModuleMigrations#syncLinks}. */
+    public FluentConfiguration links(ModuleLink... links) {
+        return links(Arrays.asList(links));
+    }
+
+    /** Join tables between entities of two modules, kept in step after migrations and by {@link ModuleMigrations#syncLinks}. */
+    public FluentConfiguration links(Collection<? extends ModuleLink> links) {
+        this.links.addAll(links);
         return this;
     }
 

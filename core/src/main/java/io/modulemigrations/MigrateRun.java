@@ -1,6 +1,9 @@
 package io.modulemigrations;
 
 import io.modulemigrations.history.History;
+import io.modulemigrations.link.LinkMode;
+import io.modulemigrations.link.LinkPlan;
+import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import java.sql.Connection;
@@ -53,16 +56,20 @@ final class MigrateRun {
             History history = engine.historyTable.read(c);
             Plan plan = plan(history);
             if (options.dryRun()) {
+                LinkPlan links = linksWanted() ? engine.linkSync.plan(c, engine.links) : null;
                 endReadOnly(c);
-                return dryRun(plan);
+                return dryRun(plan, links);
             }
             MigrateResult result;
-            if (plan.pending().isEmpty()) {
+            if (plan.pending().isEmpty() && !linkActionsDue(c)) {
                 endReadOnly(c);
                 result = upToDate(plan, false);
             } else {
                 boolean tableExists = history.tableExists();
                 result = engine.underLock(c, () -> migrateLocked(c, tableExists));
+            }
+            if (!result.missing().isEmpty()) {
+                log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
             }
             return options.skipScripts() ? result : result.withScripts(engine.runScripts(c, true));
         } catch (SQLException e) {
@@ -75,17 +82,31 @@ final class MigrateRun {
         }
     }
 
-    /** Under the lock: the history again (another instance may have migrated meanwhile), then apply. */
+    /** Under the lock: the history again (another instance may have migrated meanwhile), apply, then sync links. */
     private MigrateResult migrateLocked(Connection c, boolean tableExists) throws SQLException, InterruptedException {
         if (!tableExists) {
             engine.historyTable.create(c);
         }
         History history = engine.historyTable.read(c);
         Plan plan = plan(history);
-        if (plan.pending().isEmpty()) {
-            return upToDate(plan, true);
+        MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true) : apply(c, plan, history.latestBatch() + 1);
+        if (!linksWanted()) {
+            return result;
         }
-        return apply(c, plan, history.latestBatch() + 1);
+        LinkSyncResult links = engine.linkSync.apply(c, engine.linkSync.plan(c, engine.links), options.linkMode());
+        if (links.failed()) {
+            throw new LinkSyncFailedException(links, !result.applied().isEmpty());
+        }
+        return result.withLinks(links.results());
+    }
+
+    private boolean linksWanted() {
+        return !options.skipLinks() && (!engine.links.isEmpty() || options.linkMode() == LinkMode.ALL);
+    }
+
+    /** Whether links need changes this run applies; a read-only plan, so an up-to-date start stays lock-free. */
+    private boolean linkActionsDue(Connection c) throws SQLException {
+        return linksWanted() && engine.linkSync.plan(c, engine.links).actions().stream().anyMatch(options.linkMode());
     }
 
     private static void endReadOnly(Connection c) throws SQLException {
@@ -114,17 +135,17 @@ final class MigrateRun {
         return new Plan(pending, engine.missing(history));
     }
 
-    private MigrateResult dryRun(Plan plan) {
+    private MigrateResult dryRun(Plan plan, LinkPlan links) {
         List<PlannedMigration> steps = new ArrayList<>();
         plan.pending().values().forEach(list -> list.forEach(m ->
                 steps.add(new PlannedMigration(m.module(), m.name(), Direction.UP, m.transactional(), m.plannedStatements(true)))));
         log.info("Dry run: {} migration(s) pending in {} module(s); nothing was changed", steps.size(), plan.pending().size());
-        return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, List.of(), elapsed());
+        return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, links, List.of(), List.of(), elapsed());
     }
 
     private MigrateResult upToDate(Plan plan, boolean lockTaken) {
         log.info("Migrations are up to date ({} modules, nothing pending)", engine.migrations.size());
-        return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, List.of(), elapsed());
+        return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, null, List.of(), List.of(), elapsed());
     }
 
     private MigrateResult apply(Connection c, Plan plan, int batch) throws SQLException, InterruptedException {
@@ -141,7 +162,7 @@ final class MigrateRun {
         }
         Duration took = elapsed();
         log.info("Applied {} migration(s) in {} module(s) as batch {} in {} ms", applied.size(), plan.pending().size(), batch, took.toMillis());
-        return new MigrateResult(batch, List.copyOf(applied), List.of(), plan.missing(), true, false, List.of(), took);
+        return new MigrateResult(batch, List.copyOf(applied), List.of(), plan.missing(), true, false, null, List.of(), List.of(), took);
     }
 
     /** All-or-nothing where every step is transactional: one transaction, one connection, so a failure undoes exactly this run. */

@@ -48,6 +48,7 @@ final class MigrationLoader {
             }
         }
         loader.checkScripts(config.scripts);
+        loader.checkLinks(config.links);
         return loader.finish(config.dependsOn);
     }
 
@@ -117,6 +118,20 @@ final class MigrationLoader {
         if (previous != null) {
             problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
                     + migration.source() + "; each (module, name) must be unique: rename or remove one");
+        }
+    }
+
+    private void checkLinks(List<io.modulemigrations.link.ModuleLink> links) {
+        Map<String, io.modulemigrations.link.ModuleLink> tables = new TreeMap<>();
+        for (io.modulemigrations.link.ModuleLink link : links) {
+            String table = link.tableName();
+            io.modulemigrations.link.ModuleLink other = tables.putIfAbsent(table, link);
+            if (other != null) {
+                problems.add("links " + other + " and " + link + " both use table " + table + "; give one another table with withTable(...)");
+            }
+            if (table.equals("module_links")) {
+                problems.add("link " + link + " uses the table name module_links, which holds the link bookkeeping; choose another");
+            }
         }
     }
 

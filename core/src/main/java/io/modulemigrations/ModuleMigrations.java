@@ -3,6 +3,11 @@ package io.modulemigrations;
 import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.history.History;
 import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.link.LinkAction;
+import io.modulemigrations.link.LinkPlan;
+import io.modulemigrations.link.LinkSync;
+import io.modulemigrations.link.LinkSyncResult;
+import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
 import io.modulemigrations.migration.LoadedMigration;
@@ -50,6 +55,8 @@ public final class ModuleMigrations {
     final Map<String, List<LoadedMigration>> migrations;
     final ModuleGraph graph;
     final List<MigrationScript> scripts;
+    final List<ModuleLink> links;
+    final LinkSync linkSync;
     final ScriptRunner scriptRunner;
     private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
     private final FluentConfiguration config;
@@ -63,6 +70,8 @@ public final class ModuleMigrations {
         this.migrations = loaded.byModule();
         this.graph = loaded.graph();
         this.scripts = List.copyOf(config.scripts);
+        this.links = List.copyOf(config.links);
+        this.linkSync = new LinkSync(config.schema, "module_links");
         this.scriptRunner = new ScriptRunner(config.schema, "module_migration_scripts");
         migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
     }
@@ -120,6 +129,42 @@ public final class ModuleMigrations {
      */
     public RollbackResult rollback(Collection<String> modules, RollbackOptions options) {
         return new RollbackRun(this, modules, options).run();
+    }
+
+    /** What syncing links would do, read without the lock; unsafe actions say what they would lose. */
+    public LinkPlan planLinks() {
+        try (Connection c = database.open()) {
+            LinkPlan plan = linkSync.plan(c, links);
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return plan;
+        } catch (SQLException e) {
+            throw new MigrationException("Could not plan link sync: " + e.getMessage() + ". Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * Brings link tables in step with the declared links, under the run lock, applying the planned
+     * actions {@code include} accepts ({@link io.modulemigrations.link.LinkMode#SAFE}, {@code ALL}, or
+     * an operator's choice). Every action's outcome is in the result.
+     *
+     * @throws LinkSyncFailedException an action failed (it was rolled back); the others' outcomes are in it
+     */
+    public LinkSyncResult syncLinks(java.util.function.Predicate<LinkAction> include) {
+        try (Connection c = database.open()) {
+            LinkSyncResult result = underLock(c, () -> linkSync.apply(c, linkSync.plan(c, links), include));
+            if (result.failed()) {
+                throw new LinkSyncFailedException(result, false);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new MigrationException("Link sync failed talking to the database: " + e.getMessage()
+                    + ". Each action commits on its own with its module_links row; run db:sync-links --dry-run to see what is left.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting for the migration lock; no link was changed.", e);
+        }
     }
 
     /**
@@ -231,9 +276,6 @@ public final class ModuleMigrations {
             if (!byId.containsKey(a.id())) {
                 missing.add(a.id());
             }
-        }
-        if (!missing.isEmpty()) {
-            log.warn("Applied migration(s) not found in the code (left as they are): {}", missing);
         }
         return List.copyOf(missing);
     }
