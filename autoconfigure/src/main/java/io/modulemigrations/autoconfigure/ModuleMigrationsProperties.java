@@ -1,0 +1,296 @@
+package io.modulemigrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Module Migrations, under {@code module-migrations.}.
+ */
+@ConfigurationProperties("module-migrations")
+public class ModuleMigrationsProperties {
+
+    /** How far links are synced: {@code safe} creates and adds only, {@code all} also drops. */
+    public enum Links {
+        /** Create tables and add columns only. */
+        SAFE,
+        /** Also drop tables and make destructive changes. */
+        ALL
+    }
+
+    /**
+     * Whether Module Migrations does anything at all.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Whether to apply pending migrations when the application is ready (ApplicationReadyEvent).
+     */
+    private boolean runOnStartup = true;
+
+    /**
+     * How many modules migrate at once, each on its own connection. Defaults to the
+     * DB_MIGRATION_CONCURRENCY environment variable, else 1.
+     */
+    private Integer concurrency;
+
+    /**
+     * Whether a failed run undoes everything it applied, leaving schema and history as they were.
+     */
+    private boolean allOrNothing;
+
+    /**
+     * Whether to skip syncing links (join tables between modules). Links arrive in a later
+     * release; until then this has no effect.
+     */
+    private boolean skipLinks;
+
+    /**
+     * How far links are synced: safe (create and add only) or all (also drops). Links arrive in a
+     * later release; until then this has no effect.
+     */
+    private Links links = Links.SAFE;
+
+    /**
+     * Whether to skip migration scripts (run-once data jobs). Scripts arrive in a later release;
+     * until then this has no effect.
+     */
+    private boolean skipScripts;
+
+    /**
+     * Schema of the history table. Defaults to the connection's current schema.
+     */
+    private String schema;
+
+    /**
+     * Name of the history table.
+     */
+    private String table = "module_migrations";
+
+    /**
+     * Where SQL migrations live, each as <location>/<module>/<name>.sql; classpath: or filesystem:
+     * prefixes.
+     */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+    /**
+     * How long a run waits for another instance holding the migration lock.
+     */
+    private Duration lockWaitTimeout = Duration.ofSeconds(60);
+
+    /**
+     * How long opening a connection may take.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(30);
+
+    /**
+     * PostgreSQL lock_timeout for migration sessions, so DDL gives up instead of queueing behind
+     * long queries. None by default.
+     */
+    private Duration lockTimeout;
+
+    /**
+     * PostgreSQL statement_timeout for migration sessions. None by default.
+     */
+    private Duration statementTimeout;
+
+    /**
+     * Whether an applied migration whose checksum changed stops the run.
+     */
+    private boolean validateChecksums = true;
+
+    /**
+     * JDBC URL for migrations, when they need their own connection (privileged user, no
+     * PgBouncer). Defaults to the application's DataSource.
+     */
+    private String url;
+
+    /**
+     * Database user for migrations. With no url, used against the application's database.
+     */
+    private String user;
+
+    /**
+     * Password of the migrations user.
+     */
+    private String password;
+
+    /**
+     * Per module settings, by module name.
+     */
+    private Map<String, Module> modules = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isRunOnStartup() {
+        return this.runOnStartup;
+    }
+
+    public void setRunOnStartup(boolean runOnStartup) {
+        this.runOnStartup = runOnStartup;
+    }
+
+    public Integer getConcurrency() {
+        return this.concurrency;
+    }
+
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public boolean isAllOrNothing() {
+        return this.allOrNothing;
+    }
+
+    public void setAllOrNothing(boolean allOrNothing) {
+        this.allOrNothing = allOrNothing;
+    }
+
+    public boolean isSkipLinks() {
+        return this.skipLinks;
+    }
+
+    public void setSkipLinks(boolean skipLinks) {
+        this.skipLinks = skipLinks;
+    }
+
+    public Links getLinks() {
+        return this.links;
+    }
+
+    public void setLinks(Links links) {
+        this.links = links;
+    }
+
+    public boolean isSkipScripts() {
+        return this.skipScripts;
+    }
+
+    public void setSkipScripts(boolean skipScripts) {
+        this.skipScripts = skipScripts;
+    }
+
+    public String getSchema() {
+        return this.schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getTable() {
+        return this.table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    public List<String> getLocations() {
+        return this.locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public Duration getLockWaitTimeout() {
+        return this.lockWaitTimeout;
+    }
+
+    public void setLockWaitTimeout(Duration lockWaitTimeout) {
+        this.lockWaitTimeout = lockWaitTimeout;
+    }
+
+    public Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getLockTimeout() {
+        return this.lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getStatementTimeout() {
+        return this.statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public boolean isValidateChecksums() {
+        return this.validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    public String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return this.user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public Map<String, Module> getModules() {
+        return this.modules;
+    }
+
+    public void setModules(Map<String, Module> modules) {
+        this.modules = modules;
+    }
+
+    /**
+     * Settings of one module.
+     */
+    public static class Module {
+
+        /**
+         * Modules this one migrates after.
+         */
+        private List<String> dependsOn = new ArrayList<>();
+
+        public List<String> getDependsOn() {
+            return this.dependsOn;
+        }
+
+        public void setDependsOn(List<String> dependsOn) {
+            this.dependsOn = dependsOn;
+        }
+    }
+}

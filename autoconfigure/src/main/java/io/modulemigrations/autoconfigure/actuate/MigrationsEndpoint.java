@@ -1,0 +1,122 @@
+package io.modulemigrations.autoconfigure.actuate;
+
+import io.modulemigrations.ExecutedMigration;
+import io.modulemigrations.MigrationStatus;
+import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.ModuleStatus;
+import io.modulemigrations.PlannedMigration;
+import io.modulemigrations.RollbackOptions;
+import io.modulemigrations.RollbackResult;
+import io.modulemigrations.UnknownModuleException;
+import io.modulemigrations.history.AppliedMigration;
+import io.modulemigrations.lock.LockHolder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code migrations} endpoint: every module's applied (with batch, time, checksum), pending and
+ * missing migrations and the lock holder; one module's; and rolling a module back. Read-only unless
+ * {@code management.endpoint.migrations.access=unrestricted}.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+    private final ModuleMigrations migrations;
+
+    public MigrationsEndpoint(ModuleMigrations migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Every module's state and who holds the migration lock. */
+    @ReadOperation
+    public MigrationsDescriptor migrations() {
+        MigrationStatus status = this.migrations.status();
+        Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
+        status.modules().forEach(m -> modules.put(m.module(), ModuleDescriptor.of(m)));
+        return new MigrationsDescriptor(modules, LockHolderDescriptor.of(status.lockHolder()));
+    }
+
+    /**
+     * One module's state.
+     *
+     * @throws UnknownModuleException no module has that name; the message lists the available ones
+     */
+    @ReadOperation
+    public ModuleDescriptor module(@Selector String module) {
+        MigrationStatus status = this.migrations.status();
+        ModuleStatus found = status.module(module);
+        if (found == null) {
+            throw new UnknownModuleException("show the status of", List.of(module),
+                    status.modules().stream().map(ModuleStatus::module).toList());
+        }
+        return ModuleDescriptor.of(found);
+    }
+
+    /**
+     * Rolls a module back: its latest batch, or its last {@code steps} migrations; with
+     * {@code dryRun}, only says what would be reverted.
+     */
+    @WriteOperation
+    public RollbackDescriptor rollback(@Selector String module, @Nullable Integer steps, @Nullable Boolean dryRun) {
+        if (steps != null && steps < 1) {
+            throw new InvalidEndpointRequestException("steps must be 1 or more, was " + steps, "steps must be 1 or more");
+        }
+        RollbackOptions options = RollbackOptions.latestBatch()
+                .withSteps(steps == null ? 0 : steps)
+                .withDryRun(Boolean.TRUE.equals(dryRun));
+        return RollbackDescriptor.of(module, this.migrations.rollback(List.of(module), options));
+    }
+
+    /** Every module by name, and the lock holder (null when free). */
+    public record MigrationsDescriptor(Map<String, ModuleDescriptor> modules, @Nullable LockHolderDescriptor lockHolder) {
+    }
+
+    /** One module: applied, pending, missing and changed migrations, and the modules it runs after. */
+    public record ModuleDescriptor(List<AppliedDescriptor> applied, List<String> pending, List<String> missing,
+            List<String> changed, List<String> dependsOn) {
+
+        static ModuleDescriptor of(ModuleStatus status) {
+            return new ModuleDescriptor(status.applied().stream().map(AppliedDescriptor::of).toList(), status.pending(),
+                    status.missing(), status.changed(), status.dependsOn());
+        }
+    }
+
+    /** An applied migration. */
+    public record AppliedDescriptor(String name, int batch, Instant appliedAt, long executionMs, String checksum,
+            String appliedBy) {
+
+        static AppliedDescriptor of(AppliedMigration a) {
+            return new AppliedDescriptor(a.name(), a.batch(), a.appliedAt(), a.executionMs(), a.checksum(), a.appliedBy());
+        }
+    }
+
+    /** The session holding the migration lock. */
+    public record LockHolderDescriptor(int pid, String applicationName, @Nullable String clientAddress, Instant since) {
+
+        static @Nullable LockHolderDescriptor of(@Nullable LockHolder holder) {
+            return holder == null ? null
+                    : new LockHolderDescriptor(holder.pid(), holder.applicationName(), holder.clientAddress(), holder.since());
+        }
+    }
+
+    /**
+     * What a rollback reverted, or in a dry run would revert, newest first, with the SQL it would run.
+     */
+    public record RollbackDescriptor(String module, boolean dryRun, List<String> reverted, @Nullable String sql) {
+
+        static RollbackDescriptor of(String module, RollbackResult result) {
+            List<String> names = result.dryRun() ? result.plan().stream().map(PlannedMigration::name).toList()
+                    : result.reverted().stream().map(ExecutedMigration::name).toList();
+            return new RollbackDescriptor(module, result.dryRun(), names, result.dryRun() ? result.planSql() : null);
+        }
+    }
+}
