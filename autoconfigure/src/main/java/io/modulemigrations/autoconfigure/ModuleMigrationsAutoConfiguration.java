@@ -4,11 +4,14 @@ import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrationListener;
 import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.autoconfigure.command.DatabaseSetup;
 import io.modulemigrations.autoconfigure.command.MigrationCommands;
 import io.modulemigrations.autoconfigure.command.ShellMigrationCommand;
+import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.migration.Migration;
-import java.util.List;
+import io.modulemigrations.script.MigrationScript;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -33,8 +36,8 @@ import org.springframework.util.Assert;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Module Migrations: the engine, loaded with
- * the application's {@code @ModuleMigration} beans and SQL files; the startup {@link MigrationRunner};
- * the {@code db:*} commands. Backs off without a {@code DataSource} (or {@code module-migrations.url})
+ * the application's {@code @ModuleMigration} beans, SQL files, {@link ModuleLink} and
+ * {@link MigrationScript} beans; the startup {@link MigrationRunner}; the {@code db:*} commands. Backs off without a {@code DataSource} (or {@code module-migrations.url})
  * and with {@code module-migrations.enabled=false}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -52,11 +55,14 @@ public final class ModuleMigrationsAutoConfiguration {
     @ConditionalOnMissingBean
     ModuleMigrations moduleMigrations(ModuleMigrationsProperties properties, Environment environment,
             ObjectProvider<DataSource> dataSource, ResourceLoader resourceLoader, ObjectProvider<Migration> migrations,
+            ObjectProvider<MigrationScript> scripts, ObjectProvider<ModuleLink> links,
             ObjectProvider<MigrationListener> listeners, ObjectProvider<ModuleMigrationsConfigurationCustomizer> customizers) {
-        FluentConfiguration configuration = ModuleMigrations.configure();
-        configureDataSource(configuration, properties, dataSource.getIfUnique());
+        FluentConfiguration configuration = ModuleMigrations.configure()
+                .dataSource(migrationDataSource(properties, dataSource.getIfUnique()));
         configuration.classLoader(resourceLoader.getClassLoader())
                 .javaMigrations(migrations.orderedStream().toList())
+                .scripts(scripts.orderedStream().toList())
+                .links(links.orderedStream().toList())
                 .locations(properties.getLocations().toArray(String[]::new))
                 .table(properties.getTable())
                 .concurrency(concurrency(properties, environment))
@@ -85,9 +91,23 @@ public final class ModuleMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    DeclaredLinksAndScripts declaredLinksAndScripts(ObjectProvider<ModuleLink> links, ObjectProvider<MigrationScript> scripts) {
+        return new DeclaredLinksAndScripts(links.orderedStream().toList(), scripts.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DatabaseSetup databaseSetup(ModuleMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+            ResourceLoader resourceLoader) {
+        return new DatabaseSetup(migrationDataSource(properties, dataSource.getIfUnique()), resourceLoader,
+                properties.getSeedLocation());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            Environment environment) {
-        return new MigrationCommands(migrations, migrateOptions(properties, environment));
+            Environment environment, DeclaredLinksAndScripts declared, DatabaseSetup setup) {
+        return new MigrationCommands(migrations, migrateOptions(properties, environment), declared, setup);
     }
 
     /** The {@code db:*} commands in Spring Shell, when it is on the classpath. */
@@ -98,30 +118,63 @@ public final class ModuleMigrationsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "dbStatusCommand")
         ShellMigrationCommand dbStatusCommand(MigrationCommands commands) {
-            return new ShellMigrationCommand("db:status", "Show applied, pending and missing migrations per module",
-                    List.of("json"), List.of(), commands);
+            return shellCommand("db:status", commands);
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "dbMigrateCommand")
         ShellMigrationCommand dbMigrateCommand(MigrationCommands commands) {
-            return new ShellMigrationCommand("db:migrate", "Apply pending migrations of every module",
-                    List.of("all-or-nothing", "dry-run", "skip-links", "skip-scripts", "execute-safe-links", "execute-all-links"),
-                    List.of("concurrency"), commands);
+            return shellCommand("db:migrate", commands);
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "dbRollbackCommand")
         ShellMigrationCommand dbRollbackCommand(MigrationCommands commands) {
-            return new ShellMigrationCommand("db:rollback", "Roll back the latest batch (or --steps N) of modules",
-                    List.of("dry-run"), List.of("steps"), commands);
+            return shellCommand("db:rollback", commands);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dbMigrateScriptsCommand")
+        ShellMigrationCommand dbMigrateScriptsCommand(MigrationCommands commands) {
+            return shellCommand("db:migrate:scripts", commands);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dbSyncLinksCommand")
+        ShellMigrationCommand dbSyncLinksCommand(MigrationCommands commands) {
+            return shellCommand("db:sync-links", commands);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dbCreateCommand")
+        ShellMigrationCommand dbCreateCommand(MigrationCommands commands) {
+            return shellCommand("db:create", commands);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dbSetupCommand")
+        ShellMigrationCommand dbSetupCommand(MigrationCommands commands) {
+            return shellCommand("db:setup", commands);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "dbSeedCommand")
+        ShellMigrationCommand dbSeedCommand(MigrationCommands commands) {
+            return shellCommand("db:seed", commands);
+        }
+
+        private static ShellMigrationCommand shellCommand(String name, MigrationCommands commands) {
+            return new ShellMigrationCommand(MigrationCommands.COMMANDS.get(name), commands);
         }
     }
 
     static MigrateOptions migrateOptions(ModuleMigrationsProperties properties, Environment environment) {
         return MigrateOptions.defaults()
                 .withConcurrency(concurrency(properties, environment))
-                .withAllOrNothing(properties.isAllOrNothing());
+                .withAllOrNothing(properties.isAllOrNothing())
+                .withSkipLinks(properties.isSkipLinks())
+                .withLinkMode(properties.getLinks())
+                .withSkipScripts(properties.isSkipScripts());
     }
 
     private static int concurrency(ModuleMigrationsProperties properties, Environment environment) {
@@ -131,20 +184,26 @@ public final class ModuleMigrationsAutoConfiguration {
         return environment.getProperty(CONCURRENCY_VARIABLE, Integer.class, 1);
     }
 
-    private static void configureDataSource(FluentConfiguration configuration, ModuleMigrationsProperties properties,
-            DataSource applicationDataSource) {
+    /**
+     * Where migrations run: {@code module-migrations.url} (with its user and password), else the
+     * application's DataSource, as {@code module-migrations.user} when set. Connects to nothing.
+     */
+    private static DataSource migrationDataSource(ModuleMigrationsProperties properties, DataSource applicationDataSource) {
         if (properties.getUrl() != null) {
-            configuration.dataSource(properties.getUrl(), properties.getUser(), properties.getPassword());
-            return;
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(properties.getUrl());
+            dataSource.setUser(properties.getUser());
+            dataSource.setPassword(properties.getPassword());
+            dataSource.setApplicationName("module-migrations");
+            return dataSource;
         }
         Assert.state(applicationDataSource != null,
                 "Module Migrations needs a DataSource: define exactly one DataSource bean, or set module-migrations.url");
         if (properties.getUser() != null) {
-            configuration.dataSource(DataSourceBuilder.derivedFrom(applicationDataSource).type(SimpleDriverDataSource.class)
-                    .username(properties.getUser()).password(properties.getPassword()).build());
-            return;
+            return DataSourceBuilder.derivedFrom(applicationDataSource).type(SimpleDriverDataSource.class)
+                    .username(properties.getUser()).password(properties.getPassword()).build();
         }
-        configuration.dataSource(applicationDataSource);
+        return applicationDataSource;
     }
 
     static final class MigrationDataSourceCondition extends AnyNestedCondition {

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import io.modulemigrations.link.LinkMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("module-migrations")
 public class ModuleMigrationsProperties {
-
-    /** How far links are synced: {@code safe} creates and adds only, {@code all} also drops. */
-    public enum Links {
-        /** Create tables and add columns only. */
-        SAFE,
-        /** Also drop tables and make destructive changes. */
-        ALL
-    }
 
     /**
      * Whether Module Migrations does anything at all.
@@ -43,22 +36,28 @@ public class ModuleMigrationsProperties {
     private boolean allOrNothing;
 
     /**
-     * Whether to skip syncing links (join tables between modules). Links arrive in a later
-     * release; until then this has no effect.
+     * Whether startup and db:migrate leave links (join tables between modules, declared as
+     * ModuleLink beans) as they are. db:sync-links syncs them regardless.
      */
     private boolean skipLinks;
 
     /**
-     * How far links are synced: safe (create and add only) or all (also drops). Links arrive in a
-     * later release; until then this has no effect.
+     * Which link actions startup and db:migrate apply: safe (create tables, add columns and
+     * indexes; never lose data) or all (also drop undeclared tables and columns, change types).
      */
-    private Links links = Links.SAFE;
+    private LinkMode links = LinkMode.SAFE;
 
     /**
-     * Whether to skip migration scripts (run-once data jobs). Scripts arrive in a later release;
-     * until then this has no effect.
+     * Whether startup and db:migrate leave migration scripts (MigrationScript beans) unrun.
+     * db:migrate:scripts runs them regardless.
      */
     private boolean skipScripts;
+
+    /**
+     * Where db:seed reads its seed data: a JSON object of table name to an array of rows
+     * (column name to value), loaded in the order given.
+     */
+    private String seedLocation = "classpath:db/seed.json";
 
     /**
      * Schema of the history table. Defaults to the connection's current schema.
@@ -163,11 +162,11 @@ public class ModuleMigrationsProperties {
         this.skipLinks = skipLinks;
     }
 
-    public Links getLinks() {
+    public LinkMode getLinks() {
         return this.links;
     }
 
-    public void setLinks(Links links) {
+    public void setLinks(LinkMode links) {
         this.links = links;
     }
 
@@ -177,6 +176,14 @@ public class ModuleMigrationsProperties {
 
     public void setSkipScripts(boolean skipScripts) {
         this.skipScripts = skipScripts;
+    }
+
+    public String getSeedLocation() {
+        return this.seedLocation;
+    }
+
+    public void setSeedLocation(String seedLocation) {
+        this.seedLocation = seedLocation;
     }
 
     public String getSchema() {

@@ -17,6 +17,12 @@ import io.modulemigrations.autoconfigure.command.MigrationCommands;
 import io.modulemigrations.autoconfigure.command.ShellMigrationCommand;
 import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
 import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
+import io.modulemigrations.link.LinkAction;
+import io.modulemigrations.link.LinkMode;
+import io.modulemigrations.link.ModuleLink;
+import io.modulemigrations.script.MigrationScript;
+import io.modulemigrations.script.ScriptContext;
+import io.modulemigrations.script.ScriptOutcome;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import java.time.Duration;
@@ -112,14 +118,15 @@ class ModuleMigrationsAutoConfigurationTests {
                 "module-migrations.lock-wait-timeout=5s", "module-migrations.connect-timeout=2s",
                 "module-migrations.lock-timeout=3s", "module-migrations.statement-timeout=1m",
                 "module-migrations.validate-checksums=false", "module-migrations.user=migrator",
-                "module-migrations.password=secret", "module-migrations.modules.shop.depends-on=blog")
+                "module-migrations.password=secret", "module-migrations.modules.shop.depends-on=blog",
+                "module-migrations.seed-location=classpath:other/seed.json")
                 .run(context -> {
                     ModuleMigrationsProperties p = context.getBean(ModuleMigrationsProperties.class);
                     assertThat(p.isRunOnStartup()).isFalse();
                     assertThat(p.getConcurrency()).isEqualTo(3);
                     assertThat(p.isAllOrNothing()).isTrue();
                     assertThat(p.isSkipLinks()).isTrue();
-                    assertThat(p.getLinks()).isEqualTo(ModuleMigrationsProperties.Links.ALL);
+                    assertThat(p.getLinks().name()).isEqualTo("ALL");
                     assertThat(p.isSkipScripts()).isTrue();
                     assertThat(p.getSchema()).isEqualTo("public");
                     assertThat(p.getTable()).isEqualTo("history");
@@ -132,8 +139,25 @@ class ModuleMigrationsAutoConfigurationTests {
                     assertThat(p.getUser()).isEqualTo("migrator");
                     assertThat(p.getPassword()).isEqualTo("secret");
                     assertThat(p.getModules().get("shop").getDependsOn()).containsExactly("blog");
+                    assertThat(p.getSeedLocation()).isEqualTo("classpath:other/seed.json");
                     assertThat(context.getBean(ModuleMigrations.class).graph().dependenciesOf("shop")).containsExactly("blog");
                 });
+    }
+
+    @Test
+    void linkAndScriptBeansReachTheEngineAndTheirPropertiesTheRuns() {
+        withDataSource().withUserConfiguration(LinkAndScript.class)
+                .withPropertyValues("module-migrations.links=all", "module-migrations.skip-scripts=true").run(context -> {
+                    assertThat(context.getBean(MigrationRunner.class).options()).isEqualTo(MigrateOptions.defaults()
+                            .withLinkMode(LinkMode.ALL).withSkipScripts(true));
+                    ModuleMigrations migrations = context.getBean(ModuleMigrations.class);
+                    assertThat(migrations.planLinks().actions()).extracting(LinkAction::table).containsExactly("blog_post_shop_item");
+                    assertThat(migrations.migrateScripts()).extracting(ScriptOutcome::name).containsExactly("backfill");
+                    assertThat(context.getBean(DeclaredLinksAndScripts.class).scriptStates(migrations.status()))
+                            .singleElement().satisfies(s -> assertThat(DeclaredLinksAndScripts.state(s)).isEqualTo("done"));
+                });
+        withDataSource().withPropertyValues("module-migrations.skip-links=true")
+                .run(context -> assertThat(context.getBean(MigrationRunner.class).options().skipLinks()).isTrue());
     }
 
     @Test
@@ -142,7 +166,7 @@ class ModuleMigrationsAutoConfigurationTests {
             ModuleMigrationsProperties p = context.getBean(ModuleMigrationsProperties.class);
             assertThat(p.isEnabled()).isTrue();
             assertThat(p.isRunOnStartup()).isTrue();
-            assertThat(p.getLinks()).isEqualTo(ModuleMigrationsProperties.Links.SAFE);
+            assertThat(p.getLinks().name()).isEqualTo("SAFE");
             assertThat(p.getTable()).isEqualTo("module_migrations");
             assertThat(p.getLocations()).containsExactly("classpath:db/migrations");
             assertThat(p.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -197,7 +221,7 @@ class ModuleMigrationsAutoConfigurationTests {
     @Test
     void shellCommandsAppearOnlyWithSpringShell() {
         withDataSource().run(context -> assertThat(context.getBeansOfType(ShellMigrationCommand.class).values())
-                .extracting(ShellMigrationCommand::getName).containsExactlyInAnyOrder("db:status", "db:migrate", "db:rollback"));
+                .extracting(ShellMigrationCommand::getName).containsExactlyInAnyOrderElementsOf(MigrationCommands.COMMANDS.keySet()));
         withDataSource().withClassLoader(new FilteredClassLoader("org.springframework.shell"))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ShellMigrationCommand.class)
                         .hasSingleBean(MigrationCommands.class));
@@ -231,6 +255,30 @@ class ModuleMigrationsAutoConfigurationTests {
         @Bean
         TableNames tableNames() {
             return new TableNames("author");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LinkAndScript {
+
+        @Bean
+        ModuleLink postItem() {
+            return ModuleLink.between("blog", "post", "shop", "item");
+        }
+
+        @Bean
+        MigrationScript backfill() {
+            return new MigrationScript() {
+                @Override
+                public String name() {
+                    return "backfill";
+                }
+
+                @Override
+                public void run(ScriptContext context) {
+                    context.sql("select 1");
+                }
+            };
         }
     }
 

@@ -23,11 +23,13 @@ class CatalogController {
                 .query().listOfRows();
     }
 
-    /** Products and brands. */
+    /** Products with their brands (through the product-brand link table), and brands. */
     @GetMapping("/api/catalog")
     Map<String, Object> catalog() {
         return Map.of(
-                "products", this.jdbc.sql("select id, title from product order by id").query().listOfRows(),
+                "products", this.jdbc.sql("select p.id, p.title, string_agg(l.brand_id, ',' order by l.brand_id) as brands"
+                        + " from product p left join product_product_brand_brand l on l.product_id = p.id and l.deleted_at is null"
+                        + " group by p.id, p.title order by p.id").query().listOfRows(),
                 "brands", this.jdbc.sql("select id, name from brand order by id").query().listOfRows());
     }
 }

@@ -2,11 +2,10 @@ package io.modulemigrations.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modulemigrations.sample.SampleJar.Run;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
-
-    private static final Path JAR = Path.of(System.getProperty("sample.jar", "target/module-migrations-sample-app-0.1.0-SNAPSHOT.jar"));
-    private static final long TIMEOUT_SECONDS = 120;
 
     static TestDatabase database;
 
@@ -52,8 +47,8 @@ class PackagedJarIT {
     @Order(1)
     void migrateAppliesEveryModule() throws Exception {
         Run run = launch("db:migrate");
-        assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("Applied 4 migration(s) in batch 1").doesNotContain("Tomcat started");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Applied 4 migration(s) in batch 1").doesNotContain("Tomcat started");
         assertThat(history()).containsExactly("blog/Migration202507021059/1", "blog/Migration202507021100/1",
                 "brand/Migration202507031000/1", "product/Migration202507030900/1");
     }
@@ -62,8 +57,8 @@ class PackagedJarIT {
     @Order(2)
     void rollbackOfAnUnknownModuleIsBadUsageAndChangesNothing() throws Exception {
         Run run = launch("db:rollback", "nosuch");
-        assertThat(run.exitCode).as(run.output).isEqualTo(2);
-        assertThat(run.output).contains("Cannot rollback migrations for unknown module(s): nosuch. Available modules: blog, brand, product");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("Cannot rollback migrations for unknown module(s): nosuch. Available modules: blog, brand, product");
         assertThat(history()).hasSize(4);
     }
 
@@ -75,12 +70,12 @@ class PackagedJarIT {
                 "-- migrate:up\ncreate table tag (id text primary key);\n-- migrate:down\ndrop table tag;\n");
         String locations = "--module-migrations.locations=classpath:db/migrations,filesystem:" + extra.resolve("more");
         Run second = launch("db:migrate", locations);
-        assertThat(second.exitCode).as(second.output).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(history()).contains("blog/Migration209901010000_Tags/2");
 
         Run rollback = launch("db:rollback", "blog", locations);
-        assertThat(rollback.exitCode).as(rollback.output).isZero();
-        assertThat(rollback.output).contains("Rolled back blog/Migration209901010000_Tags");
+        assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+        assertThat(rollback.output()).contains("Rolled back blog/Migration209901010000_Tags");
         assertThat(history()).containsExactly("blog/Migration202507021059/1", "blog/Migration202507021100/1",
                 "brand/Migration202507031000/1", "product/Migration202507030900/1");
     }
@@ -92,29 +87,14 @@ class PackagedJarIT {
         Files.writeString(product.resolve("Migration209901010001_Broken.sql"),
                 "-- migrate:up\nalter table no_such_table add column x int;\n-- migrate:down\n");
         Run run = launch("--server.port=0", "--module-migrations.locations=classpath:db/migrations,filesystem:" + extra.resolve("broken"));
-        assertThat(run.exitCode).as(run.output).isNotZero();
-        assertThat(run.output).contains("Tomcat started", "module product, migration Migration209901010001_Broken",
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("Tomcat started", "module product, migration Migration209901010001_Broken",
                 "no_such_table", "APPLICATION FAILED TO START");
         assertThat(history()).hasSize(4);
     }
 
     private static Run launch(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString(),
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(extra, "run-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("sample-app " + args[0] + " did not exit within " + TIMEOUT_SECONDS + " s:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
+        return SampleJar.launch(extra, database.jdbcUrl(), database.user(), database.password(), args);
     }
 
     private static List<String> history() throws SQLException {
@@ -128,6 +108,4 @@ class PackagedJarIT {
         return rows;
     }
 
-    private record Run(int exitCode, String output) {
-    }
 }

@@ -55,7 +55,7 @@ class SampleApplicationTests {
     ReadinessEvents readiness;
 
     @Test
-    void everyModuleIsAppliedAfterStartup() {
+    void everyModuleIsAppliedAfterStartupThenTheLinkSyncedAndTheScriptRun() {
         assertThat(this.migrations.status().modules()).extracting(ModuleStatus::module).containsExactly("blog", "brand", "product");
         assertThat(this.migrations.status().upToDate()).isTrue();
         assertThat(this.migrations.status().module("blog").applied()).hasSize(2);
@@ -71,7 +71,9 @@ class SampleApplicationTests {
         HttpResponse<String> response = get("/actuator/migrations");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"blog\"", "\"product\"", "\"brand\"", "Migration202507021100", "\"batch\":1",
-                "\"checksum\"", "\"lockHolder\":null");
+                "\"checksum\"", "\"lockHolder\":null",
+                "\"links\":{\"declared\":[{\"table\":\"product_product_brand_brand\"", "\"pending\":[]",
+                "\"scripts\":[{\"name\":\"20250704-brand-unbranded-products\",\"state\":\"done\"");
     }
 
     @Test
@@ -84,7 +86,7 @@ class SampleApplicationTests {
     @Test
     void restEndpointReadsTheModulesTables() throws Exception {
         assertThat(get("/api/posts").body()).contains("Hello, modules", "Ada Lovelace");
-        assertThat(get("/api/catalog").body()).contains("Mug", "Acme");
+        assertThat(get("/api/catalog").body()).contains("Mug", "Acme", "\"brands\":\"acme\"");
     }
 
     @Test

@@ -8,8 +8,12 @@ import io.modulemigrations.PlannedMigration;
 import io.modulemigrations.RollbackOptions;
 import io.modulemigrations.RollbackResult;
 import io.modulemigrations.UnknownModuleException;
+import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.history.AppliedMigration;
+import io.modulemigrations.link.LinkAction;
+import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
+import io.modulemigrations.script.ScriptState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,25 +28,31 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code migrations} endpoint: every module's applied (with batch, time, checksum), pending and
- * missing migrations and the lock holder; one module's; and rolling a module back. Read-only unless
- * {@code management.endpoint.migrations.access=unrestricted}.
+ * missing migrations, the declared links and the link actions pending, the migration scripts with
+ * their state, and the lock holder; one module's; and rolling a module back. Read-only unless
+ * {@code management.endpoint.migrations.access=unrestricted}; reading changes nothing.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
     private final ModuleMigrations migrations;
+    private final DeclaredLinksAndScripts declared;
 
-    public MigrationsEndpoint(ModuleMigrations migrations) {
+    public MigrationsEndpoint(ModuleMigrations migrations, DeclaredLinksAndScripts declared) {
         this.migrations = migrations;
+        this.declared = declared;
     }
 
-    /** Every module's state and who holds the migration lock. */
+    /** Every module's state, links, scripts and who holds the migration lock. */
     @ReadOperation
     public MigrationsDescriptor migrations() {
         MigrationStatus status = this.migrations.status();
         Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
         status.modules().forEach(m -> modules.put(m.module(), ModuleDescriptor.of(m)));
-        return new MigrationsDescriptor(modules, LockHolderDescriptor.of(status.lockHolder()));
+        LinksDescriptor links = new LinksDescriptor(this.declared.links().stream().map(LinkDescriptor::of).toList(),
+                this.migrations.planLinks().actions().stream().map(LinkActionDescriptor::of).toList());
+        List<ScriptDescriptor> scripts = this.declared.scriptStates(status).stream().map(ScriptDescriptor::of).toList();
+        return new MigrationsDescriptor(modules, links, scripts, LockHolderDescriptor.of(status.lockHolder()));
     }
 
     /**
@@ -76,8 +86,39 @@ public class MigrationsEndpoint {
         return RollbackDescriptor.of(module, this.migrations.rollback(List.of(module), options));
     }
 
-    /** Every module by name, and the lock holder (null when free). */
-    public record MigrationsDescriptor(Map<String, ModuleDescriptor> modules, @Nullable LockHolderDescriptor lockHolder) {
+    /** Every module by name, links, scripts by name, and the lock holder (null when free). */
+    public record MigrationsDescriptor(Map<String, ModuleDescriptor> modules, LinksDescriptor links,
+            List<ScriptDescriptor> scripts, @Nullable LockHolderDescriptor lockHolder) {
+    }
+
+    /** The declared links, and what syncing them would do now. */
+    public record LinksDescriptor(List<LinkDescriptor> declared, List<LinkActionDescriptor> pending) {
+    }
+
+    /** A declared link and its table. */
+    public record LinkDescriptor(String table, String moduleA, String entityA, String moduleB, String entityB) {
+
+        static LinkDescriptor of(ModuleLink link) {
+            return new LinkDescriptor(link.tableName(), link.moduleA(), link.entityA(), link.moduleB(), link.entityB());
+        }
+    }
+
+    /** A pending link action; an unsafe one runs only when asked, and its impact says what it would lose. */
+    public record LinkActionDescriptor(String table, LinkAction.Kind kind, boolean safe, String impact) {
+
+        static LinkActionDescriptor of(LinkAction action) {
+            return new LinkActionDescriptor(action.table(), action.kind(), action.safe(), action.impact());
+        }
+    }
+
+    /** A migration script: {@code pending}, {@code started}, {@code failed} (runs again next time) or {@code done}. */
+    public record ScriptDescriptor(String name, String state, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+            @Nullable String error) {
+
+        static ScriptDescriptor of(ScriptState script) {
+            return new ScriptDescriptor(script.name(), DeclaredLinksAndScripts.state(script), script.startedAt(),
+                    script.finishedAt(), script.error());
+        }
     }
 
     /** One module: applied, pending, missing and changed migrations, and the modules it runs after. */

@@ -11,6 +11,8 @@ import org.springframework.util.StringUtils;
 /**
  * When the application is launched with a {@code db:*} command ({@code java -jar app.jar db:migrate}),
  * starts no web server, skips the startup migration (the command does the work) and prints no banner.
+ * Nothing then connects to the database before the command does, so {@code db:create} and
+ * {@code db:setup} work while the configured database does not exist yet.
  */
 class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -10,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs the {@code db:*} command the application was launched with, then closes the application and
  * exits the JVM with the command's exit code. Runs before any {@code ApplicationRunner}, so an
- * interactive shell never starts in command mode.
+ * interactive shell never starts in command mode. Questions are asked only on a terminal; otherwise
+ * the command never waits for input.
  */
 class CommandModeListener implements ApplicationListener<ApplicationStartedEvent> {
 
@@ -30,7 +31,7 @@ class CommandModeListener implements ApplicationListener<ApplicationStartedEvent
                     + " (module-migrations.enabled=false, or no DataSource). Nothing was changed.");
             code = MigrationCommands.FAILURE;
         } else {
-            code = commands.run(List.of(args), out, err);
+            code = commands.run(List.of(args), out, err, Prompt.terminal());
         }
         int exitCode = code;
         System.exit(SpringApplication.exit(context, () -> exitCode));

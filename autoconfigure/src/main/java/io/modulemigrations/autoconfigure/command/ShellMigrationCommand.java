@@ -2,6 +2,7 @@ package io.modulemigrations.autoconfigure.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
@@ -10,46 +11,40 @@ import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * One {@code db:*} command in Spring Shell: hands what was typed to {@link MigrationCommands} and
- * answers its exit code.
+ * answers its exit code. Questions ({@code db:sync-links}) go to the shell's input reader.
  */
 public class ShellMigrationCommand implements Command {
 
-    private final String name;
-    private final String description;
+    private final CommandSpec spec;
     private final List<CommandOption> options;
     private final MigrationCommands commands;
 
     /**
-     * @param name        the command, e.g. {@code db:rollback}
-     * @param description one line for {@code help}
-     * @param flags       options that take no value, e.g. {@code dry-run}
-     * @param valueOptions options that take a number, e.g. {@code steps}
-     * @param commands    what runs it
+     * @param spec     the command, e.g. {@code MigrationCommands.COMMANDS.get("db:rollback")}
+     * @param commands what runs it
      */
-    public ShellMigrationCommand(String name, String description, List<String> flags, List<String> valueOptions,
-            MigrationCommands commands) {
-        this.name = name;
-        this.description = description;
+    public ShellMigrationCommand(CommandSpec spec, MigrationCommands commands) {
+        this.spec = spec;
         this.commands = commands;
         List<CommandOption> declared = new ArrayList<>();
-        flags.forEach(f -> declared.add(CommandOption.with().longName(f).type(boolean.class).build()));
-        valueOptions.forEach(o -> declared.add(CommandOption.with().longName(o).type(int.class).build()));
+        spec.flags().forEach(f -> declared.add(CommandOption.with().longName(f).type(boolean.class).build()));
+        spec.valueOptions().forEach(o -> declared.add(CommandOption.with().longName(o).type(String.class).build()));
         this.options = List.copyOf(declared);
     }
 
     @Override
     public String getName() {
-        return this.name;
+        return this.spec.name();
     }
 
     @Override
     public String getDescription() {
-        return this.description;
+        return this.spec.description();
     }
 
     @Override
     public String getHelp() {
-        return "Usage: " + MigrationCommands.USAGES.get(this.name) + "\n" + this.description;
+        return "Usage: " + this.spec.usage() + "\n" + this.spec.description();
     }
 
     @Override
@@ -65,16 +60,32 @@ public class ShellMigrationCommand implements Command {
     @Override
     public ExitStatus execute(CommandContext context) {
         List<String> args = new ArrayList<>();
-        args.add(this.name);
+        args.add(this.spec.name());
         context.parsedInput().arguments().stream().map(CommandArgument::value).forEach(args::add);
         for (CommandOption option : context.parsedInput().options()) {
             args.add("--" + option.longName() + "=" + option.value());
         }
-        int code = this.commands.run(args, context.outputWriter(), context.outputWriter());
+        int code = this.commands.run(args, context.outputWriter(), context.outputWriter(), prompt(context.inputReader()));
         return switch (code) {
             case MigrationCommands.SUCCESS -> ExitStatus.OK;
             case MigrationCommands.USAGE -> ExitStatus.USAGE_ERROR;
             default -> ExitStatus.EXECUTION_ERROR;
+        };
+    }
+
+    // Spring Shell's non-interactive runner gives a reader that cannot read: then nobody is asked.
+    private static Prompt prompt(InputReader reader) {
+        if (reader == null) {
+            return null;
+        }
+        return question -> {
+            try {
+                return reader.readInput(question);
+            } catch (UnsupportedOperationException e) {
+                return null;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not read the answer: " + e.getMessage(), e);
+            }
         };
     }
 }

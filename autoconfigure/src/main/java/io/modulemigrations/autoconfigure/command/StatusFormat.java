@@ -2,17 +2,28 @@ package io.modulemigrations.autoconfigure.command;
 
 import io.modulemigrations.MigrationStatus;
 import io.modulemigrations.ModuleStatus;
+import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.history.AppliedMigration;
+import io.modulemigrations.link.LinkAction;
+import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
+import io.modulemigrations.script.ScriptState;
 import java.util.List;
 
 /** {@code db:status} output: a readable table, or JSON with {@code --json}. */
 final class StatusFormat {
 
+    /** What {@code db:status} shows. */
+    record Status(List<ModuleStatus> modules, List<ModuleLink> links, List<LinkAction> linkActions, List<ScriptState> scripts,
+            LockHolder lockHolder) {
+    }
+
     private StatusFormat() {
     }
 
-    static String text(List<ModuleStatus> modules, LockHolder lockHolder) {
+    static String text(Status status) {
+        List<ModuleStatus> modules = status.modules();
+        LockHolder lockHolder = status.lockHolder();
         StringBuilder sb = new StringBuilder();
         for (ModuleStatus m : modules) {
             sb.append(m.module()).append(": ").append(m.applied().size()).append(" applied, ")
@@ -38,11 +49,31 @@ final class StatusFormat {
         if (modules.isEmpty()) {
             sb.append("No modules have migrations.\n");
         }
+        sb.append("links: ").append(status.links().size()).append(" declared, ").append(status.linkActions().size())
+                .append(" action(s) pending\n");
+        status.links().forEach(l -> sb.append("  declared  ").append(l).append('\n'));
+        status.linkActions().forEach(a -> sb.append("  pending   ").append(a.safe() ? "safe    " : "UNSAFE  ").append(a.impact()).append('\n'));
+        sb.append("scripts: ").append(status.scripts().size()).append('\n');
+        for (ScriptState s : status.scripts()) {
+            sb.append("  ").append(String.format("%-8s", DeclaredLinksAndScripts.state(s))).append(' ').append(s.name());
+            if (s.startedAt() != null) {
+                sb.append("  started ").append(s.startedAt());
+            }
+            if (s.finishedAt() != null) {
+                sb.append("  finished ").append(s.finishedAt());
+            }
+            if (s.error() != null) {
+                sb.append("  error: ").append(s.error());
+            }
+            sb.append('\n');
+        }
         sb.append(lockHolder == null ? "Lock: free\n" : "Lock: held by " + lockHolder + "\n");
         return sb.toString();
     }
 
-    static String json(List<ModuleStatus> modules, LockHolder lockHolder) {
+    static String json(Status status) {
+        List<ModuleStatus> modules = status.modules();
+        LockHolder lockHolder = status.lockHolder();
         StringBuilder sb = new StringBuilder("{\"modules\":{");
         for (int i = 0; i < modules.size(); i++) {
             ModuleStatus m = modules.get(i);
@@ -61,7 +92,30 @@ final class StatusFormat {
                     .append(",\"changed\":").append(strings(m.changed()))
                     .append(",\"dependsOn\":").append(strings(m.dependsOn())).append('}');
         }
-        sb.append("},\"lockHolder\":");
+        sb.append("},\"links\":{\"declared\":[");
+        for (int i = 0; i < status.links().size(); i++) {
+            ModuleLink l = status.links().get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"table\":").append(string(l.tableName()))
+                    .append(",\"moduleA\":").append(string(l.moduleA())).append(",\"entityA\":").append(string(l.entityA()))
+                    .append(",\"moduleB\":").append(string(l.moduleB())).append(",\"entityB\":").append(string(l.entityB())).append('}');
+        }
+        sb.append("],\"pending\":[");
+        for (int i = 0; i < status.linkActions().size(); i++) {
+            LinkAction a = status.linkActions().get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"table\":").append(string(a.table()))
+                    .append(",\"kind\":").append(string(a.kind().name())).append(",\"safe\":").append(a.safe())
+                    .append(",\"impact\":").append(string(a.impact())).append('}');
+        }
+        sb.append("]},\"scripts\":[");
+        for (int i = 0; i < status.scripts().size(); i++) {
+            ScriptState s = status.scripts().get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"name\":").append(string(s.name()))
+                    .append(",\"state\":").append(string(DeclaredLinksAndScripts.state(s)))
+                    .append(",\"startedAt\":").append(s.startedAt() == null ? "null" : string(s.startedAt().toString()))
+                    .append(",\"finishedAt\":").append(s.finishedAt() == null ? "null" : string(s.finishedAt().toString()))
+                    .append(",\"error\":").append(string(s.error())).append('}');
+        }
+        sb.append("],\"lockHolder\":");
         if (lockHolder == null) {
             sb.append("null");
         } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.migration.Migration;
 import io.modulemigrations.migration.MigrationContext;
 import io.modulemigrations.test.PostgresTest;
@@ -13,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /** The db:* command layer against a real PostgreSQL: what it prints and the exit codes 0 / 1 / 2. */
 @PostgresTest
@@ -30,8 +32,14 @@ class MigrationCommandsTests {
                 .sqlMigration("blog", "Migration202507021100", "-- migrate:up\ncreate table post (id text);\n-- migrate:down\ndrop table post;\n")
                 .sqlMigration("product", "Migration202507030900", "-- migrate:up\ncreate table product (id text);\n-- migrate:down\ndrop table product;\n")
                 .load();
-        this.commands = new MigrationCommands(this.migrations, MigrateOptions.defaults());
+        this.commands = commands(this.migrations, dataSource);
         this.migrations.rollback(List.of("blog", "product"), io.modulemigrations.RollbackOptions.latestBatch().withSteps(10));
+    }
+
+    /** The commands over {@code migrations}, with no declared links or scripts and the default seed location. */
+    static MigrationCommands commands(ModuleMigrations migrations, DataSource dataSource) {
+        return new MigrationCommands(migrations, MigrateOptions.defaults(), new DeclaredLinksAndScripts(List.of(), List.of()),
+                new DatabaseSetup(dataSource, new DefaultResourceLoader(), "classpath:db/seed.json"));
     }
 
     private int run(String... args) {
@@ -94,7 +102,7 @@ class MigrationCommandsTests {
                     }
                 }).load();
         StringWriter failure = new StringWriter();
-        int code = new MigrationCommands(failing, MigrateOptions.defaults()).run(List.of("db:migrate"), new PrintWriter(this.out),
+        int code = commands(failing, dataSource).run(List.of("db:migrate"), new PrintWriter(this.out),
                 new PrintWriter(failure));
         assertThat(code).isEqualTo(MigrationCommands.FAILURE);
         assertThat(failure.toString()).contains("module broken, migration Migration202507040000", "no_such_table");

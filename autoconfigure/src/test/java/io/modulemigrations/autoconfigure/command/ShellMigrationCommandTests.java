@@ -2,14 +2,18 @@ package io.modulemigrations.autoconfigure.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.link.LinkMode;
+import io.modulemigrations.link.ModuleLink;
+import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
+import io.modulemigrations.test.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.DefaultCommandParser;
@@ -24,10 +28,9 @@ class ShellMigrationCommandTests {
         ModuleMigrations migrations = ModuleMigrations.configure().dataSource(dataSource).locations()
                 .sqlMigration("blog", "Migration202507021059", "-- migrate:up\ncreate table author (id text);\n-- migrate:down\ndrop table author;\n")
                 .load();
-        MigrationCommands commands = new MigrationCommands(migrations, MigrateOptions.defaults());
-        ShellMigrationCommand migrate = new ShellMigrationCommand("db:migrate", "migrate", List.of("dry-run", "all-or-nothing"),
-                List.of("concurrency"), commands);
-        ShellMigrationCommand rollback = new ShellMigrationCommand("db:rollback", "rollback", List.of("dry-run"), List.of("steps"), commands);
+        MigrationCommands commands = MigrationCommandsTests.commands(migrations, dataSource);
+        ShellMigrationCommand migrate = new ShellMigrationCommand(MigrationCommands.COMMANDS.get("db:migrate"), commands);
+        ShellMigrationCommand rollback = new ShellMigrationCommand(MigrationCommands.COMMANDS.get("db:rollback"), commands);
         CommandRegistry registry = new CommandRegistry();
         registry.registerCommand(migrate);
         registry.registerCommand(rollback);
@@ -42,10 +45,48 @@ class ShellMigrationCommandTests {
         assertThat(migrations.status().upToDate()).isTrue();
     }
 
+    @Test
+    void syncLinksAsksThroughTheShellsInputReaderAndCreateTakesAName(DataSource dataSource) throws Exception {
+        ModuleLink link = ModuleLink.between("blog", "post", "brand", "brand");
+        ModuleMigrations.configure().dataSource(dataSource).locations().links(link).load().syncLinks(LinkMode.SAFE);
+        MigrationCommands commands = MigrationCommandsTests.commands(ModuleMigrations.configure().dataSource(dataSource).locations().load(),
+                dataSource);
+        ShellMigrationCommand syncLinks = new ShellMigrationCommand(MigrationCommands.COMMANDS.get("db:sync-links"), commands);
+        ShellMigrationCommand create = new ShellMigrationCommand(MigrationCommands.COMMANDS.get("db:create"), commands);
+        CommandRegistry registry = new CommandRegistry();
+        registry.registerCommand(syncLinks);
+        registry.registerCommand(create);
+
+        StringWriter out = new StringWriter();
+        InputReader nonInteractive = new InputReader() {
+        };
+        assertThat(execute(registry, syncLinks, "db:sync-links", out, nonInteractive)).isEqualTo(ExitStatus.OK);
+        assertThat(out.toString()).contains("Link not applied  not selected (unsafe): drops table " + link.tableName());
+        InputReader yes = new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                out.append(prompt);
+                return "yes";
+            }
+        };
+        assertThat(execute(registry, syncLinks, "db:sync-links", out, yes)).isEqualTo(ExitStatus.OK);
+        assertThat(out.toString()).contains("Apply it? [y/N] ", "Link applied      drops table " + link.tableName());
+
+        try (TestDatabase existing = PostgresServer.shared().createDatabase("shell_create")) {
+            assertThat(execute(registry, create, "db:create --db " + existing.name(), out, null)).isEqualTo(ExitStatus.OK);
+            assertThat(out.toString()).contains("Database " + existing.name() + " already exists; left as it is.");
+        }
+    }
+
     private static ExitStatus execute(CommandRegistry registry, ShellMigrationCommand command, String input, StringWriter out)
             throws Exception {
+        return execute(registry, command, input, out, null);
+    }
+
+    private static ExitStatus execute(CommandRegistry registry, ShellMigrationCommand command, String input, StringWriter out,
+            InputReader reader) throws Exception {
         CommandContext context = new CommandContext(new DefaultCommandParser(registry).parse(input), registry,
-                new PrintWriter(out), null);
+                new PrintWriter(out), reader);
         return command.execute(context);
     }
 }
