@@ -8,7 +8,7 @@ import java.util.List;
  * The state of every module, read without taking the lock.
  *
  * @param modules    per module, by name (modules known only from the history are included)
- * @param scripts    migration scripts known to the database, by name
+ * @param scripts    declared migration scripts and those the database knows, by name (one never started has no times)
  * @param lockHolder who runs migrations right now, or null
  */
 public record MigrationStatus(List<ModuleStatus> modules, List<ScriptState> scripts, LockHolder lockHolder) {

@@ -91,6 +91,11 @@ public final class ModuleMigrations {
         return migrations.getOrDefault(module, List.of());
     }
 
+    /** The declared links. */
+    public List<ModuleLink> links() {
+        return links;
+    }
+
     /** The module graph (modules and their depends-on). */
     public ModuleGraph graph() {
         return graph;
@@ -255,11 +260,13 @@ public final class ModuleMigrations {
                 modules.add(new ModuleStatus(module, List.copyOf(applied), List.copyOf(pending), List.copyOf(missing),
                         List.copyOf(changedNames), List.copyOf(graph.dependenciesOf(module))));
             }
-            List<io.modulemigrations.script.ScriptState> scriptStates = scriptRunner.states(c);
+            Map<String, io.modulemigrations.script.ScriptState> scriptStates = new TreeMap<>();
+            scripts.forEach(s -> scriptStates.put(s.name(), new io.modulemigrations.script.ScriptState(s.name(), null, null, null)));
+            scriptRunner.states(c).forEach(s -> scriptStates.put(s.name(), s));
             if (!c.getAutoCommit()) {
                 c.rollback();
             }
-            return new MigrationStatus(List.copyOf(modules), scriptStates, holder);
+            return new MigrationStatus(List.copyOf(modules), List.copyOf(scriptStates.values()), holder);
         } catch (SQLException e) {
             throw new MigrationException("Could not read migration status: " + e.getMessage() + ". Nothing was changed.", e);
         }

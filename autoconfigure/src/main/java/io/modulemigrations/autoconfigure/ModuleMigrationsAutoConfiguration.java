@@ -91,12 +91,6 @@ public final class ModuleMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeclaredLinksAndScripts declaredLinksAndScripts(ObjectProvider<ModuleLink> links, ObjectProvider<MigrationScript> scripts) {
-        return new DeclaredLinksAndScripts(links.orderedStream().toList(), scripts.orderedStream().toList());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
     DatabaseSetup databaseSetup(ModuleMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             ResourceLoader resourceLoader) {
         return new DatabaseSetup(migrationDataSource(properties, dataSource.getIfUnique()), resourceLoader,
@@ -106,8 +100,8 @@ public final class ModuleMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            Environment environment, DeclaredLinksAndScripts declared, DatabaseSetup setup) {
-        return new MigrationCommands(migrations, migrateOptions(properties, environment), declared, setup);
+            Environment environment, DatabaseSetup setup) {
+        return new MigrationCommands(migrations, migrateOptions(properties, environment), setup);
     }
 
     /** The {@code db:*} commands in Spring Shell, when it is on the classpath. */

@@ -153,8 +153,8 @@ class ModuleMigrationsAutoConfigurationTests {
                     ModuleMigrations migrations = context.getBean(ModuleMigrations.class);
                     assertThat(migrations.planLinks().actions()).extracting(LinkAction::table).containsExactly("blog_post_shop_item");
                     assertThat(migrations.migrateScripts()).extracting(ScriptOutcome::name).containsExactly("backfill");
-                    assertThat(context.getBean(DeclaredLinksAndScripts.class).scriptStates(migrations.status()))
-                            .singleElement().satisfies(s -> assertThat(DeclaredLinksAndScripts.state(s)).isEqualTo("done"));
+                    assertThat(migrations.status().scripts())
+                            .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("done"));
                 });
         withDataSource().withPropertyValues("module-migrations.skip-links=true")
                 .run(context -> assertThat(context.getBean(MigrationRunner.class).options().skipLinks()).isTrue());

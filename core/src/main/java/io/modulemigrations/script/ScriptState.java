@@ -15,4 +15,15 @@ public record ScriptState(String name, Instant startedAt, Instant finishedAt, St
     public boolean finished() {
         return finishedAt != null;
     }
+
+    /** In a word: {@code done}, {@code failed}, {@code started} (running, or interrupted) or {@code pending} (never started). */
+    public String state() {
+        if (finished()) {
+            return "done";
+        }
+        if (error != null) {
+            return "failed";
+        }
+        return startedAt != null ? "started" : "pending";
+    }
 }

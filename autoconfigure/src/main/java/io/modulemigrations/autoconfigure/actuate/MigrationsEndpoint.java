@@ -8,7 +8,6 @@ import io.modulemigrations.PlannedMigration;
 import io.modulemigrations.RollbackOptions;
 import io.modulemigrations.RollbackResult;
 import io.modulemigrations.UnknownModuleException;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.ModuleLink;
@@ -36,11 +35,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 public class MigrationsEndpoint {
 
     private final ModuleMigrations migrations;
-    private final DeclaredLinksAndScripts declared;
 
-    public MigrationsEndpoint(ModuleMigrations migrations, DeclaredLinksAndScripts declared) {
+    public MigrationsEndpoint(ModuleMigrations migrations) {
         this.migrations = migrations;
-        this.declared = declared;
     }
 
     /** Every module's state, links, scripts and who holds the migration lock. */
@@ -49,9 +46,9 @@ public class MigrationsEndpoint {
         MigrationStatus status = this.migrations.status();
         Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
         status.modules().forEach(m -> modules.put(m.module(), ModuleDescriptor.of(m)));
-        LinksDescriptor links = new LinksDescriptor(this.declared.links().stream().map(LinkDescriptor::of).toList(),
+        LinksDescriptor links = new LinksDescriptor(this.migrations.links().stream().map(LinkDescriptor::of).toList(),
                 this.migrations.planLinks().actions().stream().map(LinkActionDescriptor::of).toList());
-        List<ScriptDescriptor> scripts = this.declared.scriptStates(status).stream().map(ScriptDescriptor::of).toList();
+        List<ScriptDescriptor> scripts = status.scripts().stream().map(ScriptDescriptor::of).toList();
         return new MigrationsDescriptor(modules, links, scripts, LockHolderDescriptor.of(status.lockHolder()));
     }
 
@@ -116,7 +113,7 @@ public class MigrationsEndpoint {
             @Nullable String error) {
 
         static ScriptDescriptor of(ScriptState script) {
-            return new ScriptDescriptor(script.name(), DeclaredLinksAndScripts.state(script), script.startedAt(),
+            return new ScriptDescriptor(script.name(), script.state(), script.startedAt(),
                     script.finishedAt(), script.error());
         }
     }

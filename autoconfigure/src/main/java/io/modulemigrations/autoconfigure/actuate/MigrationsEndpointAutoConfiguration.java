@@ -1,10 +1,7 @@
 package io.modulemigrations.autoconfigure.actuate;
 
 import io.modulemigrations.ModuleMigrations;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.autoconfigure.ModuleMigrationsAutoConfiguration;
-import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,8 +26,8 @@ public final class MigrationsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationsEndpoint migrationsEndpoint(ModuleMigrations migrations, ObjectProvider<DeclaredLinksAndScripts> declared) {
-        return new MigrationsEndpoint(migrations, declared.getIfAvailable(() -> new DeclaredLinksAndScripts(List.of(), List.of())));
+    MigrationsEndpoint migrationsEndpoint(ModuleMigrations migrations) {
+        return new MigrationsEndpoint(migrations);
     }
 
     @Bean

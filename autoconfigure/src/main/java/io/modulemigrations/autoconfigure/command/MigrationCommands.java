@@ -11,7 +11,6 @@ import io.modulemigrations.RollbackOptions;
 import io.modulemigrations.RollbackResult;
 import io.modulemigrations.ScriptFailedException;
 import io.modulemigrations.UnknownModuleException;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.LinkMode;
@@ -72,20 +71,17 @@ public class MigrationCommands {
 
     private final ModuleMigrations migrations;
     private final MigrateOptions defaults;
-    private final DeclaredLinksAndScripts declared;
     private final DatabaseSetup setup;
 
     /**
      * @param migrations the engine
      * @param defaults   how {@code db:migrate} runs when no option says otherwise
-     * @param declared   the declared links and scripts, for {@code db:status}
      * @param setup      creates the database and loads seed data
      */
-    public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults, DeclaredLinksAndScripts declared,
+    public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults,
             DatabaseSetup setup) {
         this.migrations = migrations;
         this.defaults = defaults;
-        this.declared = declared;
         this.setup = setup;
     }
 
@@ -159,8 +155,8 @@ public class MigrationCommands {
             throw new UnknownModuleException("show the status of", unknown, List.copyOf(this.migrations.modules()));
         }
         MigrationStatus status = this.migrations.status();
-        StatusFormat.Status shown = new StatusFormat.Status(StatusFormat.select(status, line.arguments()), this.declared.links(),
-                this.migrations.planLinks().actions(), this.declared.scriptStates(status), status.lockHolder());
+        StatusFormat.Status shown = new StatusFormat.Status(StatusFormat.select(status, line.arguments()), this.migrations.links(),
+                this.migrations.planLinks().actions(), status.scripts(), status.lockHolder());
         out.print(line.flag("json") ? StatusFormat.json(shown) : StatusFormat.text(shown));
         return SUCCESS;
     }

@@ -2,7 +2,6 @@ package io.modulemigrations.autoconfigure.command;
 
 import io.modulemigrations.MigrationStatus;
 import io.modulemigrations.ModuleStatus;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.ModuleLink;
@@ -55,7 +54,7 @@ final class StatusFormat {
         status.linkActions().forEach(a -> sb.append("  pending   ").append(a.safe() ? "safe    " : "UNSAFE  ").append(a.impact()).append('\n'));
         sb.append("scripts: ").append(status.scripts().size()).append('\n');
         for (ScriptState s : status.scripts()) {
-            sb.append("  ").append(String.format("%-8s", DeclaredLinksAndScripts.state(s))).append(' ').append(s.name());
+            sb.append("  ").append(String.format("%-8s", s.state())).append(' ').append(s.name());
             if (s.startedAt() != null) {
                 sb.append("  started ").append(s.startedAt());
             }
@@ -110,7 +109,7 @@ final class StatusFormat {
         for (int i = 0; i < status.scripts().size(); i++) {
             ScriptState s = status.scripts().get(i);
             sb.append(i == 0 ? "" : ",").append("{\"name\":").append(string(s.name()))
-                    .append(",\"state\":").append(string(DeclaredLinksAndScripts.state(s)))
+                    .append(",\"state\":").append(string(s.state()))
                     .append(",\"startedAt\":").append(s.startedAt() == null ? "null" : string(s.startedAt().toString()))
                     .append(",\"finishedAt\":").append(s.finishedAt() == null ? "null" : string(s.finishedAt().toString()))
                     .append(",\"error\":").append(string(s.error())).append('}');

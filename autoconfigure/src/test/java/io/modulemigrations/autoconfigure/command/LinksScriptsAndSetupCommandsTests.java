@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.script.ScriptContext;
@@ -80,8 +79,7 @@ class LinksScriptsAndSetupCommandsTests {
     }
 
     private MigrationCommands commands(ModuleMigrations migrations, DatabaseSetup setup) {
-        return new MigrationCommands(migrations, MigrateOptions.defaults(),
-                new DeclaredLinksAndScripts(List.of(PRODUCT_BRAND), List.of(this.brandEverything)), setup);
+        return new MigrationCommands(migrations, MigrateOptions.defaults(), setup);
     }
 
     private MigrationCommands commands(ModuleMigrations migrations) {

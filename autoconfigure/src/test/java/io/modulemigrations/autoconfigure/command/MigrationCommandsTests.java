@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
-import io.modulemigrations.autoconfigure.DeclaredLinksAndScripts;
 import io.modulemigrations.migration.Migration;
 import io.modulemigrations.migration.MigrationContext;
 import io.modulemigrations.test.PostgresTest;
@@ -38,7 +37,7 @@ class MigrationCommandsTests {
 
     /** The commands over {@code migrations}, with no declared links or scripts and the default seed location. */
     static MigrationCommands commands(ModuleMigrations migrations, DataSource dataSource) {
-        return new MigrationCommands(migrations, MigrateOptions.defaults(), new DeclaredLinksAndScripts(List.of(), List.of()),
+        return new MigrationCommands(migrations, MigrateOptions.defaults(),
                 new DatabaseSetup(dataSource, new DefaultResourceLoader(), "classpath:db/seed.json"));
     }
 
