@@ -53,7 +53,7 @@ final class MigrateRun {
 
     MigrateResult run() {
         try (Connection c = engine.database.open()) {
-            History history = engine.historyTable.read(c);
+            History history = engine.historyTable.readForRun(c);
             Plan plan = plan(history);
             if (options.dryRun()) {
                 LinkPlan links = linksWanted() ? engine.linkSync.plan(c, engine.links) : null;
@@ -87,7 +87,7 @@ final class MigrateRun {
         if (!tableExists) {
             engine.historyTable.create(c);
         }
-        History history = engine.historyTable.read(c);
+        History history = engine.historyTable.readForRun(c);
         Plan plan = plan(history);
         MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true) : apply(c, plan, history.latestBatch() + 1);
         if (!linksWanted()) {

@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +60,7 @@ public final class ModuleMigrations {
     final List<ModuleLink> links;
     final LinkSync linkSync;
     final ScriptRunner scriptRunner;
-    private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
+    private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
     private final FluentConfiguration config;
 
     ModuleMigrations(FluentConfiguration config, MigrationLoader.Loaded loaded) {
@@ -279,11 +281,12 @@ public final class ModuleMigrations {
     /** Applied migrations no longer in the code: reported, not fatal. */
     List<MigrationId> missing(History history) {
         List<MigrationId> missing = new ArrayList<>();
-        for (AppliedMigration a : history.all()) {
+        for (AppliedMigration a : history.unordered()) {
             if (!byId.containsKey(a.id())) {
                 missing.add(a.id());
             }
         }
+        Collections.sort(missing);
         return List.copyOf(missing);
     }
 
@@ -299,7 +302,7 @@ public final class ModuleMigrations {
 
     private Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches(History history) {
         Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
-        for (AppliedMigration a : history.all()) {
+        for (AppliedMigration a : history.unordered()) {
             LoadedMigration m = byId.get(a.id());
             if (m == null || a.checksum() == null) {
                 continue;

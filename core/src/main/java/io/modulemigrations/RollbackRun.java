@@ -47,7 +47,7 @@ final class RollbackRun {
         }
         try (Connection c = engine.database.open()) {
             if (options.dryRun()) {
-                History history = engine.historyTable.read(c);
+                History history = engine.historyTable.readForRun(c);
                 if (!c.getAutoCommit()) {
                     c.rollback();
                 }
@@ -58,7 +58,7 @@ final class RollbackRun {
                 return new RollbackResult(List.of(), plan, true, elapsed());
             }
             return engine.underLock(c, () -> {
-                List<LoadedMigration> targets = targets(engine.historyTable.read(c));
+                List<LoadedMigration> targets = targets(engine.historyTable.readForRun(c));
                 if (targets.isEmpty()) {
                     log.info("Nothing to roll back in {}", modules);
                     return new RollbackResult(List.of(), List.of(), false, elapsed());

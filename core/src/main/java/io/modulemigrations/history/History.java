@@ -3,11 +3,12 @@ package io.modulemigrations.history;
 import io.modulemigrations.migration.MigrationId;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the history table holds, read once per run. */
+/** What the history table holds, read once per run. Not thread-safe. */
 public final class History {
 
     private static final History EMPTY = new History(false, List.of());
@@ -15,16 +16,17 @@ public final class History {
     private final boolean tableExists;
     private final Map<MigrationId, AppliedMigration> applied;
     private final int latestBatch;
+    private Collection<AppliedMigration> sorted;
 
     History(boolean tableExists, List<AppliedMigration> rows) {
         this.tableExists = tableExists;
-        Map<MigrationId, AppliedMigration> map = new TreeMap<>();
+        Map<MigrationId, AppliedMigration> map = new HashMap<>(rows.size() * 4 / 3 + 1);
         int latest = 0;
         for (AppliedMigration row : rows) {
             map.put(row.id(), row);
             latest = Math.max(latest, row.batch());
         }
-        this.applied = Collections.unmodifiableMap(map);
+        this.applied = map;
         this.latestBatch = latest;
     }
 
@@ -45,9 +47,17 @@ public final class History {
         return applied.get(id);
     }
 
-    /** Applied migrations ordered by module, then name. */
+    /** Applied migrations ordered by module, then name (sorted on the first call). */
     public Collection<AppliedMigration> all() {
-        return applied.values();
+        if (sorted == null) {
+            sorted = Collections.unmodifiableCollection(new TreeMap<>(applied).values());
+        }
+        return sorted;
+    }
+
+    /** Applied migrations in no particular order: for checks that look at each one once. */
+    public Collection<AppliedMigration> unordered() {
+        return Collections.unmodifiableCollection(applied.values());
     }
 
     /** The highest batch number recorded, 0 when none. */
