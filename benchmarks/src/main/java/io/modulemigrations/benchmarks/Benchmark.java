@@ -1,0 +1,137 @@
+package io.modulemigrations.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+
+/**
+ * The harness: for each workload, warm-up passes then measured passes; in each pass every
+ * contender in turn gets fresh databases on the one server and is measured on every {@link Metric}.
+ * Warm-up passes warm this JVM only, so they start no fresh JVMs.
+ * Each contender's schema after its first apply (and rollback) is kept for comparison.
+ *
+ * @param warmups passes run first and not recorded
+ * @param passes  passes recorded
+ */
+record Benchmark(BenchServer server, Path workDir, int warmups, int passes, PrintStream progress) {
+
+    /**
+     * Peak heap is measured up to this many migrations (the target is for 1,000): under a full GC
+     * every 50 ms, a 10,000-migration apply takes minutes per contender and pass.
+     */
+    static final int HEAP_LIMIT = 2_000;
+
+    Results run(List<Workload> workloads, List<Contender> contenders) throws Exception {
+        Results results = new Results(workloads, contenders);
+        for (int w = 0; w < workloads.size(); w++) {
+            Workload workload = workloads.get(w);
+            WorkloadFiles files = WorkloadFiles.write(workload, workDir.resolve("workload-" + w));
+            for (int pass = 0; pass < warmups + passes; pass++) {
+                boolean recorded = pass >= warmups;
+                progress.printf("%s: %s %d of %d%n", workload.title(), recorded ? "pass" : "warm-up",
+                        recorded ? pass - warmups + 1 : pass + 1, recorded ? passes : warmups);
+                for (Contender contender : contenders) {
+                    long start = System.nanoTime();
+                    new Pass(results, workload, contender, recorded, pass == 0).run(files);
+                    progress.printf("  %s: %.1f s%n", contender.label(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        return results;
+    }
+
+    /** One contender's turn in one pass. */
+    private final class Pass {
+
+        private final Results results;
+        private final Workload workload;
+        private final Contender contender;
+        private final boolean recorded;
+        private final boolean keepSchemas;
+
+        Pass(Results results, Workload workload, Contender contender, boolean recorded, boolean keepSchemas) {
+            this.results = results;
+            this.workload = workload;
+            this.contender = contender;
+            this.recorded = recorded;
+            this.keepSchemas = keepSchemas;
+        }
+
+        void run(WorkloadFiles files) throws Exception {
+            String database = server.createDatabase();
+            try (Target target = target(database, files)) {
+                System.gc();
+                long start = System.nanoTime();
+                try (Contender.Session session = contender.open(target)) {
+                    session.migrate();
+                    record(Metric.COLD_APPLY, millisSince(start));
+
+                    start = System.nanoTime();
+                    session.migrate();
+                    record(Metric.NOOP_LOADED, millisSince(start));
+
+                    start = System.nanoTime();
+                    try (Contender.Session again = contender.open(target)) {
+                        again.migrate();
+                        record(Metric.NOOP_NEW_INSTANCE, millisSince(start));
+                    }
+                    if (keepSchemas) {
+                        results.schemaAfterApply(workload, contender, snapshot(target));
+                    }
+
+                    if (recorded) {
+                        ChildJvm.Outcome fresh = ChildJvm.run("noop", contender, target);
+                        record(Metric.FRESH_JVM_POOL_START, fresh.poolStartNanos() / 1e6);
+                        record(Metric.FRESH_JVM_CALL, fresh.value() / 1e6);
+                        record(Metric.FRESH_JVM_PROCESS, fresh.wallNanos() / 1e6);
+                    }
+
+                    if (contender.canRollback() && workload.rollbackModule() != null) {
+                        start = System.nanoTime();
+                        session.rollback(workload.rollbackModule(), workload.rollbackSize());
+                        record(Metric.ROLLBACK, millisSince(start));
+                        if (keepSchemas) {
+                            results.schemaAfterRollback(workload, contender, snapshot(target));
+                        }
+                    }
+                }
+            } finally {
+                server.dropDatabase(database);
+            }
+            if (recorded && workload.size() <= HEAP_LIMIT) {
+                measureHeap(files);
+            }
+        }
+
+        private void measureHeap(WorkloadFiles files) throws Exception {
+            String database = server.createDatabase();
+            try (Target target = target(database, files)) {
+                record(Metric.PEAK_HEAP, ChildJvm.run("heap", contender, target).value());
+            } finally {
+                server.dropDatabase(database);
+            }
+        }
+
+        private Target target(String database, WorkloadFiles files) {
+            return Target.open(server.jdbcUrl(database), server.user(), "", workload, files);
+        }
+
+        private void record(Metric metric, double value) {
+            if (recorded) {
+                results.add(workload, contender, metric, value);
+            }
+        }
+
+        private String snapshot(Target target) throws Exception {
+            try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+                return CatalogSnapshot.of(c);
+            }
+        }
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
