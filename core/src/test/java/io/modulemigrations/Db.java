@@ -9,13 +9,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** Small JDBC helpers for tests: read what the database holds. */
-final class Db {
+public final class Db {
 
     private Db() {
     }
 
     /** Every row of a query, each column as text, columns joined by '|'. */
-    static List<String> rows(DataSource ds, String sql) {
+    public static List<String> rows(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
@@ -32,7 +32,7 @@ final class Db {
         }
     }
 
-    static void execute(DataSource ds, String sql) {
+    public static void execute(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -41,11 +41,11 @@ final class Db {
     }
 
     /** module/name|batch of every history row, ordered. */
-    static List<String> history(DataSource ds) {
+    public static List<String> history(DataSource ds) {
         return rows(ds, "select module || '/' || name || '|' || batch from module_migrations order by module, name");
     }
 
-    static boolean tableExists(DataSource ds, String table) {
+    public static boolean tableExists(DataSource ds, String table) {
         return !rows(ds, "select 1 from pg_tables where schemaname = current_schema() and tablename = '" + table + "'").isEmpty();
     }
 
@@ -54,7 +54,7 @@ final class Db {
      * defaults, indexes with definitions, constraints with definitions, and types. Two equal
      * snapshots mean the same schema.
      */
-    static List<String> catalog(DataSource ds) {
+    public static List<String> catalog(DataSource ds) {
         List<String> all = new ArrayList<>();
         all.addAll(rows(ds, "select 'table ' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                 + " where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm', 'S') order by 1"));

@@ -1,10 +1,10 @@
 package io.modulemigrations.link;
 
-import static io.modulemigrations.link.LinkDb.catalog;
+import static io.modulemigrations.Db.catalog;
 import static io.modulemigrations.link.LinkDb.columns;
-import static io.modulemigrations.link.LinkDb.execute;
+import static io.modulemigrations.Db.execute;
 import static io.modulemigrations.link.LinkDb.links;
-import static io.modulemigrations.link.LinkDb.rows;
+import static io.modulemigrations.Db.rows;
 import static io.modulemigrations.link.LinkDb.tableExists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
