@@ -237,6 +237,8 @@ public final class ModuleMigrations {
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
             Set<String> names = new TreeSet<>(migrations.keySet());
             history.all().forEach(a -> names.add(a.module()));
+            Map<String, List<String>> missingByModule = new TreeMap<>();
+            missing(history).forEach(id -> missingByModule.computeIfAbsent(id.module(), k -> new ArrayList<>()).add(id.name()));
             List<ModuleStatus> modules = new ArrayList<>();
             for (String module : names) {
                 List<AppliedMigration> applied = new ArrayList<>();
@@ -254,11 +256,7 @@ public final class ModuleMigrations {
                         }
                     }
                 }
-                for (AppliedMigration a : history.all()) {
-                    if (a.module().equals(module) && !byId.containsKey(a.id())) {
-                        missing.add(a.name());
-                    }
-                }
+                missing.addAll(missingByModule.getOrDefault(module, List.of()));
                 modules.add(new ModuleStatus(module, List.copyOf(applied), List.copyOf(pending), List.copyOf(missing),
                         List.copyOf(changedNames), List.copyOf(graph.dependenciesOf(module))));
             }

@@ -47,7 +47,7 @@ class ValidationTest {
 
     @Test
     void malformedMigrationNamesAreRefused(DataSource ds, @TempDir Path dir) throws IOException {
-        Path file = write(dir, "blog/Migration2025.sql", TABLE);
+        write(dir, "blog/Migration2025.sql", TABLE);
         write(dir, "blog/Migration202501010001_Has-Dash.sql", TABLE);
         write(dir, "blog/AddAuthor.sql", TABLE);
 
@@ -60,7 +60,6 @@ class ValidationTest {
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("Migration202501010001_Has-Dash"));
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("blog/AddAuthor.sql"));
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains(Misnamed.class.getName(), "'Misnamed' is not valid"));
-        assertThat(file).exists();
     }
 
     @Test
