@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -46,6 +47,7 @@ import org.springframework.util.Assert;
 @ConditionalOnBooleanProperty(name = "module-migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ModuleMigrationsProperties.class)
 @Import(ModuleMigrationRegistrar.class)
+@ImportRuntimeHints(ModuleMigrationsRuntimeHints.class)
 public final class ModuleMigrationsAutoConfiguration {
 
     /** Environment variable giving the default concurrency, as in Medusa. */
