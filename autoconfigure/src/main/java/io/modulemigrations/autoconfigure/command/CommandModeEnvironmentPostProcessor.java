@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -12,8 +13,10 @@ import org.springframework.util.StringUtils;
  * When the application is launched with a {@code db:*} command ({@code java -jar app.jar db:migrate}),
  * starts no web server, skips the startup migration (the command does the work), prints no banner and
  * makes every bean lazy, so only what the command needs is created: the {@code DataSource}, the
- * engine and the migrations. JPA's {@code EntityManagerFactory} (which would validate a schema that is
- * behind), schedulers and the application's own beans are not. Nothing connects to the database before
+ * engine and the migrations; schedulers and the application's own beans are not. JPA's
+ * {@code EntityManagerFactory} is (Spring creates load-time-weaver-aware beans eagerly), but with no
+ * schema validation and no JDBC metadata access, so it neither fails on a schema that is behind nor
+ * connects. Nothing connects to the database before
  * the command does, so {@code db:create} and {@code db:setup} work while the database does not exist yet.
  */
 class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -26,10 +29,19 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (nonOptionArgs == null || !MigrationCommands.isCommand(StringUtils.commaDelimitedListToStringArray(nonOptionArgs))) {
             return;
         }
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+        Map<String, Object> properties = new LinkedHashMap<>(Map.of(
                 "spring.main.web-application-type", "none",
                 "spring.main.banner-mode", "off",
                 "spring.main.lazy-initialization", "true",
-                "module-migrations.run-on-startup", "false")));
+                "module-migrations.run-on-startup", "false"));
+        // Spring creates LoadTimeWeaverAware beans, JPA's EntityManagerFactory among them, even when every bean is
+        // lazy. So that it neither validates a schema that is behind nor connects (the database may not exist yet):
+        properties.put("spring.jpa.hibernate.ddl-auto", "none");
+        properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+        if (!environment.containsProperty("spring.jpa.database-platform")
+                && !environment.containsProperty("spring.jpa.properties.hibernate.dialect")) {
+            properties.put("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 }
