@@ -1,7 +1,7 @@
 package io.modulemigrations;
 
-import io.modulemigrations.migration.Migration;
 import io.modulemigrations.link.ModuleLink;
+import io.modulemigrations.migration.Migration;
 import io.modulemigrations.migration.ModuleMigration;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.sql.Location;

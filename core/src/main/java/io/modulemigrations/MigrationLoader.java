@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Discovery and validation: every migration of every module, or every problem at once. */
 final class MigrationLoader {
@@ -77,7 +78,7 @@ final class MigrationLoader {
     }
 
     // Proxies (CGLIB subclasses) carry the annotation on their superclass.
-    private static ModuleMigration findAnnotation(Class<?> type) {
+    private static @Nullable ModuleMigration findAnnotation(Class<?> type) {
         for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
             ModuleMigration a = t.getAnnotation(ModuleMigration.class);
             if (a != null) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,7 +274,7 @@ public final class ModuleMigrations {
         }
     }
 
-    LoadedMigration migration(MigrationId id) {
+    @Nullable LoadedMigration migration(MigrationId id) {
         return byId.get(id);
     }
 
@@ -315,12 +316,12 @@ public final class ModuleMigrations {
     }
 
     /** Work done while holding the run lock. */
-    interface LockedWork<T> {
+    interface LockedWork<T extends @Nullable Object> {
         T run() throws SQLException, InterruptedException;
     }
 
     /** Prepares the session, takes the run lock (polling), does the work, and puts everything back. */
-    <T> T underLock(Connection c, LockedWork<T> work) throws SQLException, InterruptedException {
+    <T extends @Nullable Object> T underLock(Connection c, LockedWork<T> work) throws SQLException, InterruptedException {
         Database.SessionRestore restore = database.prepare(c);
         try {
             lock.acquire(c, settings.lockWaitTimeout(), holder -> {
