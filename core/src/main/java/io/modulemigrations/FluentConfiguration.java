@@ -45,6 +45,7 @@ public final class FluentConfiguration {
     String appliedBy;
     final List<MigrationScript> scripts = new ArrayList<>();
     final List<ModuleLink> links = new ArrayList<>();
+    Set<String> modules;
 
     FluentConfiguration() {
     }
@@ -111,6 +112,15 @@ public final class FluentConfiguration {
     /** {@code module} runs after each of {@code modules}. */
     public FluentConfiguration dependsOn(String module, String... modules) {
         dependsOn.computeIfAbsent(module, m -> new LinkedHashSet<>()).addAll(Arrays.asList(modules));
+        return this;
+    }
+
+    /**
+     * Only these modules' migrations are loaded; the others are ignored, as are {@code depends-on} on them and
+     * their history (not reported missing). By default every module's migrations are loaded.
+     */
+    public FluentConfiguration modules(Collection<String> modules) {
+        this.modules = Set.copyOf(modules);
         return this;
     }
 

@@ -11,8 +11,10 @@ import io.modulemigrations.sql.InvalidSqlMigrationException;
 import io.modulemigrations.sql.SqlMigrationScanner;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Discovery and validation: every migration of every module, or every problem at once. */
@@ -49,7 +51,7 @@ final class MigrationLoader {
         }
         loader.checkScripts(config.scripts);
         loader.checkLinks(config.links);
-        return loader.finish(config.dependsOn);
+        return loader.finish(config.modules, config.dependsOn);
     }
 
     private void addAnnotated(Migration migration) {
@@ -148,16 +150,32 @@ final class MigrationLoader {
         }
     }
 
-    private Loaded finish(Map<String, ? extends java.util.Set<String>> dependsOn) {
+    private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
         Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
         for (LoadedMigration m : byId.values()) {
-            byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+            if (only == null || only.contains(m.module())) {
+                byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+            }
         }
+        Map<String, ? extends Set<String>> dependsOn = only == null ? declared : onlyAmong(only, declared);
         problems.addAll(ModuleGraph.problems(byModule.keySet(), dependsOn));
         if (!problems.isEmpty()) {
             throw new InvalidMigrationsException(problems);
         }
         byModule.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return new Loaded(Collections.unmodifiableMap(byModule), ModuleGraph.of(byModule.keySet(), dependsOn));
+    }
+
+    // Declarations of and on modules left out are not checked: those modules are deliberately not loaded.
+    private static Map<String, Set<String>> onlyAmong(Set<String> only, Map<String, ? extends Set<String>> declared) {
+        Map<String, Set<String>> kept = new TreeMap<>();
+        declared.forEach((module, deps) -> {
+            if (only.contains(module)) {
+                Set<String> among = new LinkedHashSet<>(deps);
+                among.retainAll(only);
+                kept.put(module, among);
+            }
+        });
+        return kept;
     }
 }

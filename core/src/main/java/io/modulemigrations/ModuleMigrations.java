@@ -62,9 +62,11 @@ public final class ModuleMigrations {
     final ScriptRunner scriptRunner;
     private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
     private final FluentConfiguration config;
+    private final Set<String> onlyModules;
 
     ModuleMigrations(FluentConfiguration config, MigrationLoader.Loaded loaded) {
         this.config = config;
+        this.onlyModules = config.modules;
         this.database = new Database(config.dataSource, config.connectTimeout, config.lockTimeout, config.statementTimeout);
         this.historyTable = new HistoryTable(config.schema, config.table);
         this.lock = new RunLock(historyTable.qualifiedName());
@@ -236,7 +238,7 @@ public final class ModuleMigrations {
             LockHolder holder = history.tableExists() ? lock.holder(c) : null;
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
             Set<String> names = new TreeSet<>(migrations.keySet());
-            history.all().forEach(a -> names.add(a.module()));
+            history.all().stream().map(AppliedMigration::module).filter(this::loadsModule).forEach(names::add);
             Map<String, List<String>> missingByModule = new TreeMap<>();
             missing(history).forEach(id -> missingByModule.computeIfAbsent(id.module(), k -> new ArrayList<>()).add(id.name()));
             List<ModuleStatus> modules = new ArrayList<>();
@@ -280,12 +282,16 @@ public final class ModuleMigrations {
     List<MigrationId> missing(History history) {
         List<MigrationId> missing = new ArrayList<>();
         for (AppliedMigration a : history.unordered()) {
-            if (!byId.containsKey(a.id())) {
+            if (!byId.containsKey(a.id()) && loadsModule(a.module())) {
                 missing.add(a.id());
             }
         }
         Collections.sort(missing);
         return List.copyOf(missing);
+    }
+
+    private boolean loadsModule(String module) {
+        return onlyModules == null || onlyModules.contains(module);
     }
 
     void checkChecksums(History history) {
