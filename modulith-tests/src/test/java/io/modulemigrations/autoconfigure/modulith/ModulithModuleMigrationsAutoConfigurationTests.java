@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.ModuleMigrationsAutoConfiguration;
+import io.modulemigrations.modulith.chain.ChainApplication;
 import io.modulemigrations.modulith.fixture.ModulithFixtureApplication;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ModuleTestExecution;
 
 /** What the Spring Modulith integration derives, and when it stays out of the way. Loads engines; migrates nothing. */
 @PostgresTest
@@ -82,6 +85,31 @@ class ModulithModuleMigrationsAutoConfigurationTests {
                 .run(context -> assertThat(context.getBean(ModuleMigrations.class).graph().dependenciesOf("legacy"))
                         .containsExactly("inventory"));
         assertThat(output).doesNotContain("are no Spring Modulith application module");
+    }
+
+    @Test
+    void dependsOnLooksThroughApplicationModulesWithoutMigrations(TestDatabase database) {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ChainApplication.class)
+                .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
+                        "spring.datasource.password=" + database.password(), "module-migrations.locations=classpath:chain-migrations")
+                .run(context -> {
+                    ModuleMigrations migrations = context.getBean(ModuleMigrations.class);
+                    assertThat(migrations.modules()).containsExactly("shipping", "warehouse");
+                    assertThat(migrations.graph().dependenciesOf("shipping")).containsExactly("warehouse");
+                    assertThat(migrations.graph().order()).containsExactly("warehouse", "shipping");
+                });
+    }
+
+    @Test
+    void inAModuleTestModulesOutsideSpringModulithAreLoadedWithTheStartedOnes() {
+        application.withPropertyValues("module-migrations.locations=classpath:db/migrations,classpath:legacy-migrations")
+                .withBean(ModuleTestExecution.class, () -> ModuleTestExecution.of(InventoryModuleTest.class).get())
+                .run(context -> assertThat(context.getBean(ModuleMigrations.class).modules()).containsExactly("inventory", "legacy"));
+    }
+
+    @ApplicationModuleTest(module = "inventory", classes = ModulithFixtureApplication.class)
+    static final class InventoryModuleTest {
     }
 
     @Test
