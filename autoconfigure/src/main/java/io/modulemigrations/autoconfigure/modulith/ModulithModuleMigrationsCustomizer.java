@@ -144,8 +144,8 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
         List<String> cycles = ModuleGraph.problems(modules, all);
         if (!cycles.isEmpty()) {
             throw new IllegalStateException("Spring Modulith's module dependencies give no migration order: " + String.join("; ", cycles)
-                    + ". Declare module-migrations.modules.<module>.depends-on for one of these modules: a configured depends-on"
-                    + " replaces the one derived from Spring Modulith. Nothing was migrated.");
+                    + " (depends-on derived from Spring Modulith: " + derived + "). Declare module-migrations.modules.<module>.depends-on"
+                    + " for one of these modules: a configured depends-on replaces the derived one. Nothing was migrated.");
         }
     }
 }

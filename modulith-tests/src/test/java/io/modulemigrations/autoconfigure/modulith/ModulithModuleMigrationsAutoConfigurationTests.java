@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.ModuleMigrationsAutoConfiguration;
 import io.modulemigrations.modulith.chain.ChainApplication;
+import io.modulemigrations.modulith.clash.ClashApplication;
+import io.modulemigrations.modulith.cycle.CycleApplication;
 import io.modulemigrations.modulith.fixture.ModulithFixtureApplication;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
@@ -89,16 +91,43 @@ class ModulithModuleMigrationsAutoConfigurationTests {
 
     @Test
     void dependsOnLooksThroughApplicationModulesWithoutMigrations(TestDatabase database) {
-        new ApplicationContextRunner()
-                .withUserConfiguration(ChainApplication.class)
-                .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
-                        "spring.datasource.password=" + database.password(), "module-migrations.locations=classpath:chain-migrations")
-                .run(context -> {
+        runner(database, ChainApplication.class, "classpath:chain-migrations").run(context -> {
                     ModuleMigrations migrations = context.getBean(ModuleMigrations.class);
                     assertThat(migrations.modules()).containsExactly("shipping", "warehouse");
                     assertThat(migrations.graph().dependenciesOf("shipping")).containsExactly("warehouse");
                     assertThat(migrations.graph().order()).containsExactly("warehouse", "shipping");
                 });
+    }
+
+    @Test
+    void applicationModulesInACycleStopStartupNamingTheCycleAndTheRemedy(TestDatabase database) {
+        runner(database, CycleApplication.class, "classpath:cycle-migrations")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("Spring Modulith's module dependencies give no migration order")
+                        .hasMessageContaining("billing -> invoice -> billing")
+                        .hasMessageContaining("module-migrations.modules.<module>.depends-on"));
+    }
+
+    @Test
+    void aCycleIsBrokenByConfiguringOneOfItsModules(TestDatabase database) {
+        runner(database, CycleApplication.class, "classpath:cycle-migrations")
+                .withPropertyValues("module-migrations.modules.billing.depends-on=")
+                .run(context -> assertThat(context.getBean(ModuleMigrations.class).graph().order()).containsExactly("billing", "invoice"));
+    }
+
+    @Test
+    void twoIdentifiersMappingToOneNameStopStartupNamingBoth(TestDatabase database) {
+        runner(database, ClashApplication.class, "classpath:clash-migrations")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("both map to migration module 'order_items'")
+                        .hasMessageContaining("order-items").hasMessageContaining("'order_items'"));
+    }
+
+    private static ApplicationContextRunner runner(TestDatabase database, Class<?> application, String locations) {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(application)
+                .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
+                        "spring.datasource.password=" + database.password(), "module-migrations.locations=" + locations);
     }
 
     @Test
