@@ -57,9 +57,9 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
             log.debug("No @SpringBootApplication to find Spring Modulith modules from; module depends-on stays as configured");
             return;
         }
-        Map<String, ApplicationModule> applicationModules = byName(modulith.modules());
         // Discovery only, no database: which modules have migrations, as the engine itself finds them.
         Set<String> withMigrations = configuration.load().modules();
+        Map<String, ApplicationModule> applicationModules = byName(modulith.modules(), withMigrations);
         Set<String> unrelated = new TreeSet<>(withMigrations);
         unrelated.removeAll(applicationModules.keySet());
         unrelated.removeAll(configured.keySet());
@@ -83,25 +83,26 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
         derived.forEach((module, dependencies) -> configuration.dependsOn(module, dependencies.toArray(String[]::new)));
         log.info("Module depends-on from Spring Modulith: {}", derived.isEmpty() ? "none" : derived);
         if (modulith.tested() != null) {
-            Set<String> started = new TreeSet<>(unrelated);
+            Set<String> started = new TreeSet<>();
             withMigrations.stream()
-                    .filter(module -> applicationModules.containsKey(module) ? modulith.started().test(applicationModules.get(module))
-                            : true)
+                    .filter(module -> !applicationModules.containsKey(module) || modulith.started().test(applicationModules.get(module)))
                     .forEach(started::add);
             configuration.modules(started);
             log.info("Module test of {}: migrating only modules {}", modulith.tested().getIdentifier(), started);
         }
     }
 
-    private static Map<String, ApplicationModule> byName(ApplicationModules modules) {
+    // Two application modules may map to one name as long as that name has no migrations.
+    private static Map<String, ApplicationModule> byName(ApplicationModules modules, Set<String> withMigrations) {
         Map<String, ApplicationModule> byName = new LinkedHashMap<>();
         modules.stream().filter(module -> !module.isRootModule()).forEach(module -> {
             String name = ModulithModuleNames.of(module.getIdentifier());
             ApplicationModule other = byName.putIfAbsent(name, module);
-            if (other != null) {
+            if (other != null && withMigrations.contains(name)) {
                 throw new IllegalStateException("Spring Modulith modules '" + other.getIdentifier() + "' and '"
-                        + module.getIdentifier() + "' both map to migration module '" + name
-                        + "'; give one of them another identifier (@ApplicationModule(id = ...)) or set module-migrations.modulith.enabled=false");
+                        + module.getIdentifier() + "' both map to migration module '" + name + "', which has migrations;"
+                        + " give one of them another identifier (@ApplicationModule(id = ...)) or set"
+                        + " module-migrations.modulith.enabled=false. Nothing was migrated.");
             }
         });
         return byName;
