@@ -55,6 +55,7 @@ public final class FluentConfiguration {
     private @Nullable String appliedBy;
     private final List<MigrationScript> scripts = new ArrayList<>();
     private final List<ModuleLink> links = new ArrayList<>();
+    private @Nullable Set<String> modules;
 
     FluentConfiguration() {
     }
@@ -134,6 +135,15 @@ public final class FluentConfiguration {
     /** {@code module} runs after each of {@code modules}. */
     public FluentConfiguration dependsOn(String module, String... modules) {
         dependsOn.computeIfAbsent(module, m -> new LinkedHashSet<>()).addAll(Arrays.asList(modules));
+        return this;
+    }
+
+    /**
+     * Only these modules' migrations are loaded; the others are ignored, as are {@code depends-on} on them and
+     * their history (not reported missing). By default every module's migrations are loaded.
+     */
+    public FluentConfiguration modules(Collection<String> modules) {
+        this.modules = Set.copyOf(modules);
         return this;
     }
 
@@ -247,6 +257,6 @@ public final class FluentConfiguration {
                 sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),
                 Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
                 connectTimeout, lockTimeout, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
-                List.copyOf(scripts), List.copyOf(links));
+                List.copyOf(scripts), List.copyOf(links), modules);
     }
 }

@@ -12,8 +12,10 @@ import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlResource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +60,7 @@ final class MigrationLoader {
         }
         loader.checkScripts(settings.scripts());
         loader.checkLinks(settings.links());
-        return loader.finish(settings.dependsOn());
+        return loader.finish(settings.modules(), settings.dependsOn());
     }
 
     private void addAnnotated(Migration migration) {
@@ -157,16 +159,32 @@ final class MigrationLoader {
         }
     }
 
-    private Loaded finish(Map<String, ? extends java.util.Set<String>> dependsOn) {
+    private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
         Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
         for (LoadedMigration m : byId.values()) {
-            byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+            if (only == null || only.contains(m.module())) {
+                byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+            }
         }
+        Map<String, ? extends Set<String>> dependsOn = only == null ? declared : onlyAmong(only, declared);
         problems.addAll(ModuleGraph.problems(byModule.keySet(), dependsOn));
         if (!problems.isEmpty()) {
             throw new InvalidMigrationsException(problems);
         }
         byModule.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return new Loaded(Collections.unmodifiableMap(byModule), ModuleGraph.of(byModule.keySet(), dependsOn));
+    }
+
+    // Declarations of and on modules left out are not checked: those modules are deliberately not loaded.
+    private static Map<String, Set<String>> onlyAmong(Set<String> only, Map<String, ? extends Set<String>> declared) {
+        Map<String, Set<String>> kept = new TreeMap<>();
+        declared.forEach((module, deps) -> {
+            if (only.contains(module)) {
+                Set<String> among = new LinkedHashSet<>(deps);
+                among.retainAll(only);
+                kept.put(module, among);
+            }
+        });
+        return kept;
     }
 }

@@ -64,9 +64,11 @@ public final class ModuleMigrations {
     final ScriptRunner scriptRunner;
     private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
     private final Settings settings;
+    private final @Nullable Set<String> onlyModules;
 
     ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
         this.settings = settings;
+        this.onlyModules = settings.modules();
         this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
         this.historyTable = new HistoryTable(settings.schema(), settings.table());
         this.lock = new RunLock(historyTable.qualifiedName());
@@ -238,7 +240,7 @@ public final class ModuleMigrations {
             LockHolder holder = history.tableExists() ? lock.holder(c) : null;
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
             Set<String> names = new TreeSet<>(migrations.keySet());
-            history.all().forEach(a -> names.add(a.module()));
+            history.all().stream().map(AppliedMigration::module).filter(this::loadsModule).forEach(names::add);
             Map<String, List<String>> missingByModule = new TreeMap<>();
             missing(history).forEach(id -> missingByModule.computeIfAbsent(id.module(), k -> new ArrayList<>()).add(id.name()));
             List<ModuleStatus> modules = new ArrayList<>();
@@ -282,12 +284,16 @@ public final class ModuleMigrations {
     List<MigrationId> missing(History history) {
         List<MigrationId> missing = new ArrayList<>();
         for (AppliedMigration a : history.unordered()) {
-            if (!byId.containsKey(a.id())) {
+            if (!byId.containsKey(a.id()) && loadsModule(a.module())) {
                 missing.add(a.id());
             }
         }
         Collections.sort(missing);
         return List.copyOf(missing);
+    }
+
+    private boolean loadsModule(String module) {
+        return onlyModules == null || onlyModules.contains(module);
     }
 
     void checkChecksums(History history) {

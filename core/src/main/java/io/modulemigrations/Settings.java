@@ -35,5 +35,6 @@ record Settings(
         List<MigrationListener> listeners,
         @Nullable String appliedBy,
         List<MigrationScript> scripts,
-        List<ModuleLink> links) {
+        List<ModuleLink> links,
+        @Nullable Set<String> modules) {
 }
