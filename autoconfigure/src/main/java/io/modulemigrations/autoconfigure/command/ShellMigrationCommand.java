@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.InputReader;
@@ -23,6 +24,19 @@ public class ShellMigrationCommand implements Command {
      * @param spec     the command, e.g. {@code MigrationCommands.COMMANDS.get("db:rollback")}
      * @param commands what runs it
      */
+    /**
+     * The shell command for one of {@link MigrationCommands#COMMANDS}, by name (a factory method with
+     * plain arguments, so Spring AOT can generate the bean registration).
+     */
+    public static ShellMigrationCommand of(String command, MigrationCommands commands) {
+        CommandSpec spec = MigrationCommands.COMMANDS.get(command);
+        if (spec == null) {
+            throw new IllegalArgumentException("No command named '" + command + "'. Commands: "
+                    + String.join(", ", MigrationCommands.COMMANDS.keySet()));
+        }
+        return new ShellMigrationCommand(spec, commands);
+    }
+
     public ShellMigrationCommand(CommandSpec spec, MigrationCommands commands) {
         this.spec = spec;
         this.commands = commands;
@@ -74,7 +88,7 @@ public class ShellMigrationCommand implements Command {
     }
 
     // Spring Shell's non-interactive runner gives a reader that cannot read: then nobody is asked.
-    private static Prompt prompt(InputReader reader) {
+    private static @Nullable Prompt prompt(InputReader reader) {
         if (reader == null) {
             return null;
         }
