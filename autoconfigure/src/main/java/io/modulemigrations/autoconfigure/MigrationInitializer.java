@@ -18,9 +18,20 @@ public class MigrationInitializer implements InitializingBean {
     private final ModuleMigrations migrations;
     private final MigrateOptions options;
 
+    private final boolean enabled;
+
     public MigrationInitializer(ModuleMigrations migrations, MigrateOptions options) {
+        this(migrations, options, true);
+    }
+
+    /**
+     * @param enabled false to do nothing: {@code module-migrations.run-on-startup=false} at run time,
+     * in an AOT-processed application whose build-time conditions created this bean anyway
+     */
+    MigrationInitializer(ModuleMigrations migrations, MigrateOptions options, boolean enabled) {
         this.migrations = migrations;
         this.options = options;
+        this.enabled = enabled;
     }
 
     /** How startup runs migrate: concurrency, all-or-nothing, links and scripts from the properties. */
@@ -30,6 +41,8 @@ public class MigrationInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        StartupMigration.apply(this.migrations, this.options);
+        if (this.enabled) {
+            StartupMigration.apply(this.migrations, this.options);
+        }
     }
 }

@@ -98,7 +98,8 @@ public final class ModuleMigrationsAutoConfiguration {
         @ConditionalOnMissingBean
         MigrationInitializer moduleMigrationsInitializer(ModuleMigrations migrations,
                 ModuleMigrationsProperties properties, Environment environment) {
-            return new MigrationInitializer(migrations, migrateOptions(properties, environment));
+            // Checked again here: AOT decides the condition above at build time, command mode turns it off at run time.
+            return new MigrationInitializer(migrations, migrateOptions(properties, environment), properties.isRunOnStartup());
         }
     }
 

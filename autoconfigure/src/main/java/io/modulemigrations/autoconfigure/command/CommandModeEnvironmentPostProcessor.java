@@ -2,6 +2,7 @@ package io.modulemigrations.autoconfigure.command;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,17 +31,22 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>(Map.of(
-                "spring.main.web-application-type", "none",
                 "spring.main.banner-mode", "off",
                 "spring.main.lazy-initialization", "true",
                 "module-migrations.run-on-startup", "false"));
+        if (AotDetector.useGeneratedArtifacts()) {
+            // The context's type and beans were fixed at build time: keep them, but open no port.
+            properties.put("server.port", "-1");
+        } else {
+            properties.put("spring.main.web-application-type", "none");
+        }
         // Spring creates LoadTimeWeaverAware beans, JPA's EntityManagerFactory among them, even when every bean is
         // lazy. So that it neither validates a schema that is behind nor connects (the database may not exist yet):
         properties.put("spring.jpa.hibernate.ddl-auto", "none");
         properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
         if (!environment.containsProperty("spring.jpa.database-platform")
                 && !environment.containsProperty("spring.jpa.properties.hibernate.dialect")) {
-            properties.put("spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect");
+            properties.put("spring.jpa.properties.jakarta.persistence.database-product-name", "PostgreSQL");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
