@@ -1,6 +1,7 @@
 package io.modulemigrations.autoconfigure;
 
 import io.modulemigrations.migration.Migration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.support.RegisteredBean;
@@ -14,7 +15,7 @@ import org.springframework.beans.factory.support.RegisteredBean;
 class MigrationBeanAotProcessor implements BeanRegistrationAotProcessor {
 
     @Override
-    public BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+    public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
         Class<?> type = registeredBean.getBeanClass();
         if (!Migration.class.isAssignableFrom(type)) {
             return null;
