@@ -1,27 +1,25 @@
 package io.modulemigrations.autoconfigure;
 
 import io.modulemigrations.MigrateOptions;
-import io.modulemigrations.MigrateResult;
 import io.modulemigrations.ModuleMigrations;
-import io.modulemigrations.link.LinkActionResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
- * Applies pending migrations when the application is ready, then syncs links and runs migration
- * scripts as the options say. Readiness is
+ * Applies pending migrations when the application is ready ({@code module-migrations.run-on=ready}),
+ * then syncs links and runs migration scripts as the options say. Readiness is
  * {@link ReadinessState#REFUSING_TRAFFIC REFUSING_TRAFFIC} while they run and
- * {@link ReadinessState#ACCEPTING_TRAFFIC ACCEPTING_TRAFFIC} after. A failure propagates, so the
- * application stops with the engine's message (what failed, what was left as it was, what to do)
- * and a non-zero exit code.
+ * {@link ReadinessState#ACCEPTING_TRAFFIC ACCEPTING_TRAFFIC} after. It runs before the application's
+ * own ready listeners, but {@code ApplicationRunner} and {@code CommandLineRunner} beans run earlier
+ * still (Spring Boot calls them before the ready event) and see the schema as it was: use
+ * {@link MigrationInitializer run-on=initialization} when they need the new one. A failure
+ * propagates, so the application stops with the engine's message (what failed, what was left as it
+ * was, what to do) and a non-zero exit code.
  */
-public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent> {
-
-    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
     private final ModuleMigrations migrations;
     private final MigrateOptions options;
@@ -39,13 +37,12 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
-        MigrateResult result = this.migrations.migrate(this.options);
-        if (!result.nothingToDo()) {
-            log.info("Applied {} migration(s) in batch {} in {} ms", result.applied().size(), result.batch(),
-                    result.duration().toMillis());
-        }
-        result.links().stream().filter(r -> r.outcome() == LinkActionResult.Outcome.SKIPPED && !r.action().safe())
-                .forEach(r -> log.warn("Link action left as it is (unsafe; run db:sync-links to apply it): {}", r.action().impact()));
+        StartupMigration.apply(this.migrations, this.options);
         AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.ACCEPTING_TRAFFIC);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }

@@ -12,6 +12,7 @@ import io.modulemigrations.migration.Migration;
 import io.modulemigrations.script.MigrationScript;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -81,12 +83,38 @@ public final class ModuleMigrationsAutoConfiguration {
         return configuration.load();
     }
 
-    @Bean
-    @ConditionalOnMissingBean
+    /** Startup migrations during context refresh, before the beans that depend on database initialization. */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "module-migrations.run-on-startup", matchIfMissing = true)
-    MigrationRunner migrationRunner(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            Environment environment) {
-        return new MigrationRunner(migrations, migrateOptions(properties, environment));
+    @Conditional(RunOnCondition.Initialization.class)
+    @Import(DatabaseInitializationDependencyConfigurer.class)
+    static final class InitializationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationInitializer moduleMigrationsInitializer(ModuleMigrations migrations,
+                ModuleMigrationsProperties properties, Environment environment) {
+            return new MigrationInitializer(migrations, migrateOptions(properties, environment));
+        }
+    }
+
+    /** Startup migrations once the application is ready, behind readiness. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "module-migrations.run-on-startup", matchIfMissing = true)
+    @Conditional(RunOnCondition.Ready.class)
+    static final class ReadyConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MigrationRunner migrationRunner(ModuleMigrations migrations, ModuleMigrationsProperties properties,
+                Environment environment) {
+            return new MigrationRunner(migrations, migrateOptions(properties, environment));
+        }
+    }
+
+    @Bean
+    SchemaManagerConflicts moduleMigrationsSchemaManagerConflicts(ListableBeanFactory beanFactory, Environment environment) {
+        return new SchemaManagerConflicts(beanFactory, environment);
     }
 
     @Bean

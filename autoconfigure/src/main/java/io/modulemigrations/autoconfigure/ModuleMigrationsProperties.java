@@ -20,9 +20,17 @@ public class ModuleMigrationsProperties {
     private boolean enabled = true;
 
     /**
-     * Whether to apply pending migrations when the application is ready (ApplicationReadyEvent).
+     * Whether to apply pending migrations when the application starts (when: see run-on).
      */
     private boolean runOnStartup = true;
+
+    /**
+     * When startup migrations run: initialization (during context refresh, before every bean that
+     * depends on database initialization, such as JPA's EntityManagerFactory and JdbcTemplate) or
+     * ready (on ApplicationReadyEvent, with readiness REFUSING_TRAFFIC until they are done).
+     * Defaults to initialization when JPA is on the classpath, else ready.
+     */
+    private RunOn runOn;
 
     /**
      * How many modules migrate at once, each on its own connection. Defaults to the
@@ -136,6 +144,14 @@ public class ModuleMigrationsProperties {
 
     public void setRunOnStartup(boolean runOnStartup) {
         this.runOnStartup = runOnStartup;
+    }
+
+    public RunOn getRunOn() {
+        return this.runOn;
+    }
+
+    public void setRunOn(RunOn runOn) {
+        this.runOn = runOn;
     }
 
     public Integer getConcurrency() {
@@ -299,5 +315,21 @@ public class ModuleMigrationsProperties {
         public void setDependsOn(List<String> dependsOn) {
             this.dependsOn = dependsOn;
         }
+    }
+
+    /** When startup migrations run. */
+    public enum RunOn {
+
+        /**
+         * During context refresh, before every bean that depends on database initialization
+         * (JPA, JdbcTemplate, JdbcClient, jOOQ...), as Spring Boot runs Flyway and Liquibase.
+         */
+        INITIALIZATION,
+
+        /**
+         * On ApplicationReadyEvent, after ApplicationRunner and CommandLineRunner beans; readiness
+         * is REFUSING_TRAFFIC until migrations are done.
+         */
+        READY
     }
 }

@@ -25,6 +25,7 @@ import io.modulemigrations.script.ScriptContext;
 import io.modulemigrations.script.ScriptOutcome;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -48,7 +49,9 @@ class ModuleMigrationsAutoConfigurationTests {
     @BeforeEach
     void setUp(TestDatabase database) {
         this.database = database;
+        // An application without JPA: startup migrations run when it is ready (see StartupMigrationTests for JPA).
         this.runner = new ApplicationContextRunner()
+                .withClassLoader(new FilteredClassLoader(EntityManagerFactory.class))
                 .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class,
                         MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class,
                         MigrationsMetricsAutoConfiguration.class))
@@ -205,7 +208,7 @@ class ModuleMigrationsAutoConfigurationTests {
                         "management.endpoint.migrations.access=NONE")
                 .run(context -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
         withDataSource().withPropertyValues("management.endpoints.web.exposure.include=migrations")
-                .withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .withClassLoader(new FilteredClassLoader(Endpoint.class, EntityManagerFactory.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
     }
 
@@ -214,7 +217,7 @@ class ModuleMigrationsAutoConfigurationTests {
         withDataSource().run(context -> assertThat(context).hasSingleBean(MigrationsHealthIndicator.class));
         withDataSource().withPropertyValues("management.health.migrations.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
-        withDataSource().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+        withDataSource().withClassLoader(new FilteredClassLoader(HealthIndicator.class, EntityManagerFactory.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsHealthIndicator.class));
     }
 
@@ -222,7 +225,7 @@ class ModuleMigrationsAutoConfigurationTests {
     void shellCommandsAppearOnlyWithSpringShell() {
         withDataSource().run(context -> assertThat(context.getBeansOfType(ShellMigrationCommand.class).values())
                 .extracting(ShellMigrationCommand::getName).containsExactlyInAnyOrderElementsOf(MigrationCommands.COMMANDS.keySet()));
-        withDataSource().withClassLoader(new FilteredClassLoader("org.springframework.shell"))
+        withDataSource().withClassLoader(new FilteredClassLoader("org.springframework.shell", "jakarta.persistence"))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ShellMigrationCommand.class)
                         .hasSingleBean(MigrationCommands.class));
     }
@@ -232,7 +235,7 @@ class ModuleMigrationsAutoConfigurationTests {
         withDataSource().run(context -> assertThat(context).doesNotHaveBean(MigrationMetrics.class));
         withDataSource().withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> assertThat(context).hasSingleBean(MigrationMetrics.class));
-        withDataSource().withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        withDataSource().withClassLoader(new FilteredClassLoader(MeterRegistry.class, EntityManagerFactory.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationMetrics.class));
     }
 

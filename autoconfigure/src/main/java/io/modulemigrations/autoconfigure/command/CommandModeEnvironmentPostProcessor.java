@@ -10,9 +10,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * When the application is launched with a {@code db:*} command ({@code java -jar app.jar db:migrate}),
- * starts no web server, skips the startup migration (the command does the work) and prints no banner.
- * Nothing then connects to the database before the command does, so {@code db:create} and
- * {@code db:setup} work while the configured database does not exist yet.
+ * starts no web server, skips the startup migration (the command does the work), prints no banner and
+ * makes every bean lazy, so only what the command needs is created: the {@code DataSource}, the
+ * engine and the migrations. JPA's {@code EntityManagerFactory} (which would validate a schema that is
+ * behind), schedulers and the application's own beans are not. Nothing connects to the database before
+ * the command does, so {@code db:create} and {@code db:setup} work while the database does not exist yet.
  */
 class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -27,6 +29,7 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.main.web-application-type", "none",
                 "spring.main.banner-mode", "off",
+                "spring.main.lazy-initialization", "true",
                 "module-migrations.run-on-startup", "false")));
     }
 }

@@ -2,26 +2,52 @@ package io.modulemigrations.autoconfigure.command;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.context.support.AbstractApplicationContext;
 
 /**
  * Runs the {@code db:*} command the application was launched with, then closes the application and
- * exits the JVM with the command's exit code. Runs before any {@code ApplicationRunner}, so an
- * interactive shell never starts in command mode. Questions are asked only on a terminal; otherwise
- * the command never waits for input.
+ * exits the JVM with the command's exit code.
+ * <ul>
+ * <li>Before the context refreshes, it replaces the context's lifecycle processor with one that starts
+ * nothing, so no {@code SmartLifecycle} bean (schedulers, message listener containers, servers) starts.</li>
+ * <li>The command runs on {@link ApplicationStartedEvent}, after the (lazy) context has refreshed and
+ * before Spring Boot calls {@code ApplicationRunner} and {@code CommandLineRunner} beans, which therefore
+ * never run; an interactive shell never starts either.</li>
+ * <li>The JVM then exits through {@link SpringApplication#exit}, which closes the context, publishes the
+ * exit code and consults {@code ExitCodeGenerator} beans. Spring Boot offers no way to end {@code run()}
+ * with a chosen code and skip the runners without it, so the command ends the process itself.</li>
+ * </ul>
+ * Questions are asked only on a terminal; otherwise the command never waits for input.
  */
-class CommandModeListener implements ApplicationListener<ApplicationStartedEvent> {
+class CommandModeListener implements SmartApplicationListener {
 
     @Override
-    public void onApplicationEvent(ApplicationStartedEvent event) {
-        String[] args = event.getArgs();
-        if (!MigrationCommands.isCommand(args)) {
-            return;
+    public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+        return ApplicationPreparedEvent.class.isAssignableFrom(eventType)
+                || ApplicationStartedEvent.class.isAssignableFrom(eventType);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationPreparedEvent prepared && MigrationCommands.isCommand(prepared.getArgs())) {
+            ConfigurableListableBeanFactory beanFactory = prepared.getApplicationContext().getBeanFactory();
+            if (!beanFactory.containsSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)) {
+                beanFactory.registerSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, new StartNothing());
+            }
+        } else if (event instanceof ApplicationStartedEvent started && MigrationCommands.isCommand(started.getArgs())) {
+            run(started.getArgs(), started.getApplicationContext());
         }
-        ConfigurableApplicationContext context = event.getApplicationContext();
+    }
+
+    private static void run(String[] args, ConfigurableApplicationContext context) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         MigrationCommands commands = context.getBeanProvider(MigrationCommands.class).getIfAvailable();
@@ -35,5 +61,36 @@ class CommandModeListener implements ApplicationListener<ApplicationStartedEvent
         }
         int exitCode = code;
         System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    /** A lifecycle processor for command mode: a command runs and exits, so nothing is started. */
+    private static final class StartNothing implements LifecycleProcessor {
+
+        private boolean running;
+
+        @Override
+        public void onRefresh() {
+            this.running = true;
+        }
+
+        @Override
+        public void onClose() {
+            this.running = false;
+        }
+
+        @Override
+        public void start() {
+            this.running = true;
+        }
+
+        @Override
+        public void stop() {
+            this.running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return this.running;
+        }
     }
 }

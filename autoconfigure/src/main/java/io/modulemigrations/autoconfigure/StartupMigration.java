@@ -1,0 +1,28 @@
+package io.modulemigrations.autoconfigure;
+
+import io.modulemigrations.MigrateOptions;
+import io.modulemigrations.MigrateResult;
+import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.link.LinkActionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What startup does, whenever it runs: migrate with the configured options and say what happened. */
+final class StartupMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupMigration.class);
+
+    private StartupMigration() {
+    }
+
+    static MigrateResult apply(ModuleMigrations migrations, MigrateOptions options) {
+        MigrateResult result = migrations.migrate(options);
+        if (!result.nothingToDo()) {
+            log.info("Applied {} migration(s) in batch {} in {} ms", result.applied().size(), result.batch(),
+                    result.duration().toMillis());
+        }
+        result.links().stream().filter(r -> r.outcome() == LinkActionResult.Outcome.SKIPPED && !r.action().safe())
+                .forEach(r -> log.warn("Link action left as it is (unsafe; run db:sync-links to apply it): {}", r.action().impact()));
+        return result;
+    }
+}

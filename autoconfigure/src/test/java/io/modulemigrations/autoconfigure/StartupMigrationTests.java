@@ -1,0 +1,217 @@
+package io.modulemigrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
+import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
+import io.modulemigrations.test.PostgresServer;
+import io.modulemigrations.test.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** When startup migrations run: during initialization (JPA's default) or when ready, and what each means for the application's beans. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupMigrationTests {
+
+    private TestDatabase database;
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        // A fresh database per test: each test starts from an empty schema.
+        TestDatabase database = PostgresServer.shared().createDatabase("startup");
+        this.database = database;
+        this.runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+                .withUserConfiguration(FixturePackages.class)
+                .withBean(DataSource.class, database::dataSource);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        this.database.close();
+    }
+
+    @Test
+    void withJpaOnTheClasspathMigrationsRunDuringInitialization() {
+        this.runner.run(context -> {
+            assertThat(context).hasSingleBean(MigrationInitializer.class).doesNotHaveBean(MigrationRunner.class);
+            assertThat(tables()).contains("author", "post", "shop_item");
+        });
+    }
+
+    @Test
+    void withoutJpaMigrationsWaitForTheReadyEvent() {
+        this.runner.withClassLoader(new FilteredClassLoader(EntityManagerFactory.class)).run(context -> {
+            assertThat(context).hasSingleBean(MigrationRunner.class).doesNotHaveBean(MigrationInitializer.class);
+            assertThat(tables()).doesNotContain("author");
+        });
+    }
+
+    @Test
+    void runOnOverridesTheDefaultEitherWay() {
+        this.runner.withPropertyValues("module-migrations.run-on=ready")
+                .run(context -> assertThat(context).hasSingleBean(MigrationRunner.class).doesNotHaveBean(MigrationInitializer.class));
+        this.runner.withClassLoader(new FilteredClassLoader(EntityManagerFactory.class))
+                .withPropertyValues("module-migrations.run-on=initialization")
+                .run(context -> assertThat(context).hasSingleBean(MigrationInitializer.class).doesNotHaveBean(MigrationRunner.class));
+    }
+
+    @Test
+    void runOnStartupFalseRunsNothingInEitherMode() {
+        this.runner.withPropertyValues("module-migrations.run-on-startup=false").run(context -> {
+            assertThat(context).doesNotHaveBean(MigrationInitializer.class).doesNotHaveBean(MigrationRunner.class);
+            assertThat(tables()).doesNotContain("author");
+        });
+    }
+
+    @Test
+    void beansThatDependOnDatabaseInitializationAreCreatedAfterMigrations() {
+        // AuthorCount reads a migrated table in its constructor, through JdbcTemplate: it would fail on an empty schema.
+        this.runner.withPropertyValues("module-migrations.run-on=initialization").withUserConfiguration(AuthorCountConfiguration.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AuthorCount.class).count()).isZero();
+                });
+    }
+
+    @Test
+    void initializationMigratesBeforeRunnersAndReadyListenersSoTheySeeTheNewSchema() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (ConfigurableApplicationContext context = application(events, "initialization").run()) {
+            assertThat(events).containsExactly("runner sees author: true", "ready listener sees author: true",
+                    "readiness ACCEPTING_TRAFFIC");
+        }
+    }
+
+    @Test
+    void readyMigratesAfterRunnersButBeforeReadyListenersAndGatesReadiness() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (ConfigurableApplicationContext context = application(events, "ready").run()) {
+            // The documented hazard of run-on=ready: runners run before the ready event and see the old schema.
+            // Spring Boot itself publishes ACCEPTING_TRAFFIC once more after the ready listeners.
+            assertThat(events).containsExactly("runner sees author: false", "readiness REFUSING_TRAFFIC",
+                    "readiness ACCEPTING_TRAFFIC", "ready listener sees author: true", "readiness ACCEPTING_TRAFFIC");
+        }
+    }
+
+    @Test
+    void warnsWhenAnotherToolAlsoManagesTheSchema(CapturedOutput output) {
+        this.runner.withPropertyValues("module-migrations.run-on-startup=false", "spring.jpa.hibernate.ddl-auto=update")
+                .withBean(Flyway.class, () -> Flyway.configure().dataSource(this.database.dataSource()).load())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(output).contains("Flyway is also active in this application (bean '")
+                            .contains("both will manage tables").contains("spring.flyway.enabled=false")
+                            .contains("spring.jpa.hibernate.ddl-auto=update lets Hibernate create or change tables");
+                });
+    }
+
+    @Test
+    void noWarningWhenMigrationsAloneManageTheSchema(CapturedOutput output) {
+        this.runner.withPropertyValues("module-migrations.run-on-startup=false", "spring.jpa.hibernate.ddl-auto=validate")
+                .run(context -> assertThat(output).doesNotContain("both will manage tables"));
+    }
+
+    private SpringApplicationBuilder application(List<String> events, String runOn) {
+        return new SpringApplicationBuilder(StartupApplication.class)
+                .web(WebApplicationType.NONE)
+                .resourceLoader(new DefaultResourceLoader(getClass().getClassLoader()))
+                .properties("spring.datasource.url=" + this.database.jdbcUrl(),
+                        "spring.datasource.username=" + this.database.user(),
+                        "spring.datasource.password=" + this.database.password(),
+                        "module-migrations.run-on=" + runOn)
+                .initializers(context -> context.getBeanFactory().registerSingleton("events", events));
+    }
+
+    private List<String> tables() {
+        return new JdbcTemplate(this.database.dataSource()).queryForList(
+                "select table_name from information_schema.tables where table_schema = current_schema()", String.class);
+    }
+
+    private static boolean authorExists(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass('author') is not null", Boolean.class));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = FixtureApplication.class)
+    static class FixturePackages {
+
+        @Bean
+        TableNames tableNames() {
+            return new TableNames("author");
+        }
+    }
+
+    record AuthorCount(int count) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AuthorCountConfiguration {
+
+        @Bean
+        AuthorCount authorCount(JdbcTemplate jdbc) {
+            return new AuthorCount(jdbc.queryForObject("select count(*) from author", Integer.class));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+            ModuleMigrationsAutoConfiguration.class })
+    static class StartupApplication extends FixturePackages {
+
+        @Bean
+        CommandLineRunner runner(JdbcTemplate jdbc, List<String> events) {
+            return args -> events.add("runner sees author: " + authorExists(jdbc));
+        }
+
+        @EventListener
+        void readiness(AvailabilityChangeEvent<ReadinessState> event) {
+            events().add("readiness " + event.getState());
+        }
+
+        @EventListener
+        void ready(ApplicationReadyEvent event) {
+            JdbcTemplate jdbc = event.getApplicationContext().getBean(JdbcTemplate.class);
+            events().add("ready listener sees author: " + authorExists(jdbc));
+        }
+
+        private final List<String> events;
+
+        StartupApplication(List<String> events) {
+            this.events = events;
+        }
+
+        private List<String> events() {
+            return this.events;
+        }
+    }
+}
