@@ -62,6 +62,7 @@ public final class ModuleMigrationsAutoConfiguration {
         FluentConfiguration configuration = ModuleMigrations.configure()
                 .dataSource(migrationDataSource(properties, dataSource.getIfUnique()));
         configuration.classLoader(resourceLoader.getClassLoader())
+                .sqlMigrationSource(new SpringSqlMigrationSource(resourceLoader))
                 .javaMigrations(migrations.orderedStream().toList())
                 .scripts(scripts.orderedStream().toList())
                 .links(links.orderedStream().toList())

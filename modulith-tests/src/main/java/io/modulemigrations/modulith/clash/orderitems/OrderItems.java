@@ -1,0 +1,5 @@
+package io.modulemigrations.modulith.clash.orderitems;
+
+/** A type, so the module is not empty. */
+public record OrderItems(int count) {
+}

@@ -1,0 +1,4 @@
+-- migrate:up
+create table bin (code text primary key);
+-- migrate:down
+drop table bin;

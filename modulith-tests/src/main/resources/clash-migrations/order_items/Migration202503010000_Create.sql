@@ -1,0 +1,4 @@
+-- migrate:up
+create table order_item (id int);
+-- migrate:down
+drop table order_item;

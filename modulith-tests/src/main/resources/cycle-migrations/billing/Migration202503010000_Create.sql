@@ -1,0 +1,4 @@
+-- migrate:up
+create table billing (id int);
+-- migrate:down
+drop table billing;

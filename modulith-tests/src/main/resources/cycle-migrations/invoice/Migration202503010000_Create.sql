@@ -1,0 +1,4 @@
+-- migrate:up
+create table invoice (id int);
+-- migrate:down
+drop table invoice;
