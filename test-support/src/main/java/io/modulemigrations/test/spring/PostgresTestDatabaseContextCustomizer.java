@@ -4,6 +4,7 @@ import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -64,7 +65,7 @@ final class PostgresTestDatabaseContextCustomizer implements ContextCustomizer {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof PostgresTestDatabaseContextCustomizer customizer && customizer.testClass == this.testClass;
     }
 

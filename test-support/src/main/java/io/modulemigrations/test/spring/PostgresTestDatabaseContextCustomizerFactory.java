@@ -1,6 +1,7 @@
 package io.modulemigrations.test.spring;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -16,7 +17,7 @@ final class PostgresTestDatabaseContextCustomizerFactory implements ContextCusto
     private static final String CONNECTION_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         if (!TestContextAnnotationUtils.hasAnnotation(testClass, PostgresTestDatabase.class)) {
             return null;
