@@ -83,12 +83,12 @@ final class PostgresTestDatabaseContextCustomizer implements ContextCustomizer {
         }
 
         @Override
-        public String getUsername() {
+        public @Nullable String getUsername() {
             return this.database.user();
         }
 
         @Override
-        public String getPassword() {
+        public @Nullable String getPassword() {
             return this.database.password();
         }
     }
