@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrationListener;
@@ -153,7 +154,7 @@ public final class ModuleMigrationsAutoConfiguration {
      * Where migrations run: {@code module-migrations.url} (with its user and password), else the
      * application's DataSource, as {@code module-migrations.user} when set. Connects to nothing.
      */
-    private static DataSource migrationDataSource(ModuleMigrationsProperties properties, DataSource applicationDataSource) {
+    private static DataSource migrationDataSource(ModuleMigrationsProperties properties, @Nullable DataSource applicationDataSource) {
         if (properties.getUrl() != null) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(properties.getUrl());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,13 +31,13 @@ public class ModuleMigrationsProperties {
      * ready (on ApplicationReadyEvent, with readiness REFUSING_TRAFFIC until they are done).
      * Defaults to initialization when JPA is on the classpath, else ready.
      */
-    private RunOn runOn;
+    private @Nullable RunOn runOn;
 
     /**
      * How many modules migrate at once, each on its own connection. Defaults to the
      * DB_MIGRATION_CONCURRENCY environment variable, else 1.
      */
-    private Integer concurrency;
+    private @Nullable Integer concurrency;
 
     /**
      * Whether a failed run undoes everything it applied, leaving schema and history as they were.
@@ -70,7 +71,7 @@ public class ModuleMigrationsProperties {
     /**
      * Schema of the history table. Defaults to the connection's current schema.
      */
-    private String schema;
+    private @Nullable String schema;
 
     /**
      * Name of the history table.
@@ -98,12 +99,12 @@ public class ModuleMigrationsProperties {
      * PostgreSQL lock_timeout for migration sessions, so DDL gives up instead of queueing behind
      * long queries. None by default.
      */
-    private Duration lockTimeout;
+    private @Nullable Duration lockTimeout;
 
     /**
      * PostgreSQL statement_timeout for migration sessions. None by default.
      */
-    private Duration statementTimeout;
+    private @Nullable Duration statementTimeout;
 
     /**
      * Whether an applied migration whose checksum changed stops the run.
@@ -114,17 +115,17 @@ public class ModuleMigrationsProperties {
      * JDBC URL for migrations, when they need their own connection (privileged user, no
      * PgBouncer). Defaults to the application's DataSource.
      */
-    private String url;
+    private @Nullable String url;
 
     /**
      * Database user for migrations. With no url, used against the application's database.
      */
-    private String user;
+    private @Nullable String user;
 
     /**
      * Password of the migrations user.
      */
-    private String password;
+    private @Nullable String password;
 
     /**
      * Per module settings, by module name.
@@ -147,19 +148,19 @@ public class ModuleMigrationsProperties {
         this.runOnStartup = runOnStartup;
     }
 
-    public RunOn getRunOn() {
+    public @Nullable RunOn getRunOn() {
         return this.runOn;
     }
 
-    public void setRunOn(RunOn runOn) {
+    public void setRunOn(@Nullable RunOn runOn) {
         this.runOn = runOn;
     }
 
-    public Integer getConcurrency() {
+    public @Nullable Integer getConcurrency() {
         return this.concurrency;
     }
 
-    public void setConcurrency(Integer concurrency) {
+    public void setConcurrency(@Nullable Integer concurrency) {
         this.concurrency = concurrency;
     }
 
@@ -203,11 +204,11 @@ public class ModuleMigrationsProperties {
         this.seedLocation = seedLocation;
     }
 
-    public String getSchema() {
+    public @Nullable String getSchema() {
         return this.schema;
     }
 
-    public void setSchema(String schema) {
+    public void setSchema(@Nullable String schema) {
         this.schema = schema;
     }
 
@@ -243,19 +244,19 @@ public class ModuleMigrationsProperties {
         this.connectTimeout = connectTimeout;
     }
 
-    public Duration getLockTimeout() {
+    public @Nullable Duration getLockTimeout() {
         return this.lockTimeout;
     }
 
-    public void setLockTimeout(Duration lockTimeout) {
+    public void setLockTimeout(@Nullable Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
     }
 
-    public Duration getStatementTimeout() {
+    public @Nullable Duration getStatementTimeout() {
         return this.statementTimeout;
     }
 
-    public void setStatementTimeout(Duration statementTimeout) {
+    public void setStatementTimeout(@Nullable Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
     }
 
@@ -267,27 +268,27 @@ public class ModuleMigrationsProperties {
         this.validateChecksums = validateChecksums;
     }
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
         return this.url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
         this.url = url;
     }
 
-    public String getUser() {
+    public @Nullable String getUser() {
         return this.user;
     }
 
-    public void setUser(String user) {
+    public void setUser(@Nullable String user) {
         this.user = user;
     }
 
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return this.password;
     }
 
-    public void setPassword(String password) {
+    public void setPassword(@Nullable String password) {
         this.password = password;
     }
 

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlMigrationSource;
 import io.modulemigrations.sql.SqlResource;
@@ -76,7 +77,7 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
     }
 
     /** The file-system path of a {@code file:} URI, resolved through links; null for anything else. */
-    private static Path fileSystemPath(URI uri) {
+    private static @Nullable Path fileSystemPath(URI uri) {
         if (!"file".equals(uri.getScheme())) {
             return null;
         }
@@ -89,7 +90,7 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
     }
 
     /** A folder the location resolved to: a directory (by path) or an entry in an archive (by URI, ending in {@code /}). */
-    private record Root(Path path, String uri) {
+    private record Root(@Nullable Path path, String uri) {
 
         static Root of(Resource resource) throws IOException {
             URI uri = resource.getURI();

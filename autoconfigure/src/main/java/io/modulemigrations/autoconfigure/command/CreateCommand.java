@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
 import io.modulemigrations.setup.DatabaseCreator;
 import java.util.List;
@@ -22,7 +23,7 @@ final class CreateCommand implements DbCommand {
     }
 
     /** Creates {@code database} (null: the one migrations run against) and says whether it was there already. */
-    static void create(String database, Invocation invocation) {
+    static void create(@Nullable String database, Invocation invocation) {
         DatabaseSetup.Created created;
         try {
             created = invocation.setup().create(database);

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.MigrationException;
 import io.modulemigrations.setup.DatabaseCreator;
 import io.modulemigrations.setup.SeedData;
@@ -51,7 +52,7 @@ public class DatabaseSetup {
      * @throws IllegalArgumentException the URL is not a PostgreSQL URL or names no database
      * @throws MigrationException       the server refused
      */
-    public Created create(String database) {
+    public Created create(@Nullable String database) {
         SimpleDriverDataSource target = DataSourceBuilder.derivedFrom(this.dataSource).type(SimpleDriverDataSource.class).build();
         if (target.getUrl() == null) {
             throw new IllegalArgumentException("Cannot tell which database to create: the DataSource has no JDBC URL."

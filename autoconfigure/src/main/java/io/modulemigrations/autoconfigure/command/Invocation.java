@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
 import java.io.PrintWriter;
@@ -13,5 +14,5 @@ import java.io.PrintWriter;
  * @param out        standard output, for the result
  * @param prompt     asks the operator; null when nobody can be asked, so the command never waits for input
  */
-record Invocation(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup, PrintWriter out, Prompt prompt) {
+record Invocation(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup, PrintWriter out, @Nullable Prompt prompt) {
 }

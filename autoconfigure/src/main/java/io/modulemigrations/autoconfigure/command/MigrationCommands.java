@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrationException;
 import io.modulemigrations.ModuleMigrations;
@@ -77,7 +78,7 @@ public class MigrationCommands {
      *
      * @return the exit code
      */
-    public int run(List<String> args, PrintWriter out, PrintWriter err, Prompt prompt) {
+    public int run(List<String> args, PrintWriter out, PrintWriter err, @Nullable Prompt prompt) {
         List<String> commandArgs = withoutLeadingOptions(args);
         String name = commandArgs.isEmpty() ? "" : commandArgs.get(0);
         DbCommand command = BY_NAME.get(name);

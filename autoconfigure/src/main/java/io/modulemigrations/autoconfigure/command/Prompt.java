@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import java.io.Console;
 
 /**
@@ -12,7 +13,7 @@ public interface Prompt {
     String ask(String question);
 
     /** The JVM's terminal, or null when standard input or output is not one (piped, redirected, closed). */
-    static Prompt terminal() {
+    static @Nullable Prompt terminal() {
         Console console = System.console();
         return console != null && isTerminal(console) ? question -> console.readLine("%s", question) : null;
     }

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.InputReader;
@@ -87,7 +88,7 @@ public class ShellMigrationCommand implements Command {
     }
 
     // Spring Shell's non-interactive runner gives a reader that cannot read: then nobody is asked.
-    private static Prompt prompt(InputReader reader) {
+    private static @Nullable Prompt prompt(InputReader reader) {
         if (reader == null) {
             return null;
         }

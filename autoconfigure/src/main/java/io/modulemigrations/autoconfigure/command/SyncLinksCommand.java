@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.LinkSyncFailedException;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
@@ -63,7 +64,7 @@ final class SyncLinksCommand implements DbCommand {
     }
 
     /** Safe actions, plus the unsafe ones the operator picks; without a terminal, safe actions only. */
-    private static Predicate<LinkAction> chooseUnsafe(LinkPlan plan, PrintWriter out, Prompt prompt) {
+    private static Predicate<LinkAction> chooseUnsafe(LinkPlan plan, PrintWriter out, @Nullable Prompt prompt) {
         if (plan.unsafe().isEmpty()) {
             return LinkMode.SAFE;
         }

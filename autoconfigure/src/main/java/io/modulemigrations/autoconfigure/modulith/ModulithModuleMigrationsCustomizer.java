@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.modulith;
 
+import org.jspecify.annotations.Nullable;
 import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.autoconfigure.ModuleMigrationsConfigurationCustomizer;
 import io.modulemigrations.module.ModuleGraph;
@@ -31,14 +32,14 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
 
     private static final Logger log = LoggerFactory.getLogger(ModulithModuleMigrationsCustomizer.class);
 
-    private final Supplier<ModulithScope> scope;
+    private final Supplier<@Nullable ModulithScope> scope;
     private final Map<String, Set<String>> configured;
 
     /**
      * @param scope      the application modules and which are started ({@code null} when none are known)
      * @param configured the {@code depends-on} configured in properties, by module; these modules are left as configured
      */
-    ModulithModuleMigrationsCustomizer(Supplier<ModulithScope> scope, Map<String, ? extends Collection<String>> configured) {
+    ModulithModuleMigrationsCustomizer(Supplier<@Nullable ModulithScope> scope, Map<String, ? extends Collection<String>> configured) {
         this.scope = scope;
         this.configured = new TreeMap<>();
         configured.forEach((module, dependencies) -> this.configured.put(module, Set.copyOf(dependencies)));

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure.modulith;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,13 +22,13 @@ import org.springframework.util.ClassUtils;
  * @param started    whether the context starts a module
  * @param tested     the tested module in an {@code @ApplicationModuleTest}, else {@code null}
  */
-record ModulithScope(ApplicationModules modules, Predicate<ApplicationModule> started, ApplicationModule tested) {
+record ModulithScope(ApplicationModules modules, Predicate<ApplicationModule> started, @Nullable ApplicationModule tested) {
 
     private static final boolean TEST_SUPPORT_PRESENT = ClassUtils.isPresent(
             "org.springframework.modulith.test.ModuleTestExecution", ModulithScope.class.getClassLoader());
 
     /** The scope of the context, or {@code null} when it has no {@code @SpringBootApplication} to find modules from. */
-    static ModulithScope of(ListableBeanFactory beanFactory) {
+    static @Nullable ModulithScope of(ListableBeanFactory beanFactory) {
         if (TEST_SUPPORT_PRESENT) {
             ModulithScope test = ModuleTest.scope(beanFactory);
             if (test != null) {
@@ -61,7 +62,7 @@ record ModulithScope(ApplicationModules modules, Predicate<ApplicationModule> st
     /** Refers to spring-modulith-test, so loaded only when it is present. */
     private static final class ModuleTest {
 
-        static ModulithScope scope(ListableBeanFactory beanFactory) {
+        static @Nullable ModulithScope scope(ListableBeanFactory beanFactory) {
             ModuleTestExecution execution = beanFactory.getBeanProvider(ModuleTestExecution.class).getIfAvailable();
             if (execution == null) {
                 return null;
