@@ -38,8 +38,12 @@ final class ChangePlanner {
     private ChangePlanner(CatalogSnapshot from, CatalogSnapshot to) {
         this.from = from;
         this.to = to;
-        from.tables().forEach(t -> (to.table(t.name()).isPresent() ? kept : dropped).add(t.name()));
-        to.tables().stream().filter(t -> from.table(t.name()).isEmpty()).forEach(t -> created.add(t.name()));
+        for (Table table : from.tables()) {
+            Table target = to.table(table.name()).orElse(null);
+            (target != null && Objects.equals(table.partitionBy(), target.partitionBy()) ? kept : dropped).add(table.name());
+        }
+        // a table that gains, loses or changes its partition key is dropped and created again
+        to.tables().stream().filter(t -> !kept.contains(t.name())).forEach(t -> created.add(t.name()));
         for (String name : kept) {
             for (Column column : after(name).columns()) {
                 before(name).column(column.name()).ifPresent(old -> compareColumn(name, old, column));
@@ -270,7 +274,8 @@ final class ChangePlanner {
             }
             List<String> body = new ArrayList<>(columns.values().stream().map(StringBuilder::toString).toList());
             body.addAll(tableConstraints);
-            String statement = "create table " + Sql.name(name) + " (" + (body.isEmpty() ? "" : "\n    " + String.join(",\n    ", body) + "\n") + ");";
+            String statement = "create table " + Sql.name(name) + " (" + (body.isEmpty() ? "" : "\n    " + String.join(",\n    ", body) + "\n")
+                    + ")" + (table.partitionBy() == null ? "" : " partition by " + table.partitionBy()) + ";";
             add(SchemaChange.safe("create table " + name, statement));
             for (Index index : table.indexes()) {
                 add(SchemaChange.safe("create index " + index.name() + " on " + name, index.createStatement(name)));
