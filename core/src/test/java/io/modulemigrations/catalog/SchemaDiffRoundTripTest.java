@@ -77,6 +77,14 @@ class SchemaDiffRoundTripTest {
                         POST + "alter table post add column author_id bigint references author (id) on delete set null on update cascade;"),
                 Arguments.of("check constraint", POST + "alter table post add column views integer;",
                         POST + "alter table post add column views integer constraint post_views_check check (views >= 0);"),
+                Arguments.of("check from an in list, as JPA writes an enum stored as a string",
+                        POST + "alter table post add column status varchar(20);",
+                        POST + "alter table post add column status varchar(20) check (status in ('DRAFT', 'PUBLISHED'));"),
+                Arguments.of("partitioned table", "",
+                        "create table post (id bigint not null, lang text not null, primary key (id, lang)) partition by list (lang);"
+                                + " create index post_lang_idx on post (lang);"),
+                Arguments.of("partition key added", "create table post (id bigint not null, lang text not null, primary key (id, lang));",
+                        "create table post (id bigint not null, lang text not null, primary key (id, lang)) partition by hash (id);"),
                 Arguments.of("new enum type", POST,
                         "create type mood as enum ('calm', 'busy');"
                                 + " create table post (id bigint primary key, title text not null, mood mood not null default 'calm',"

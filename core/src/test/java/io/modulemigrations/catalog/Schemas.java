@@ -42,6 +42,19 @@ final class Schemas {
         }
     }
 
+    /**
+     * The engine tests' own catalog listing ({@link Db#catalog}), a second opinion on the snapshots,
+     * with two differences snapshots deliberately ignore: the names PostgreSQL 18 gives not-null
+     * constraints (snapshots treat not null as a column property; Medusa's renamed columns keep
+     * names like {@code price_money_amount_id_not_null} on {@code currency_code}), and the form of
+     * an {@code in} list, which PostgreSQL deparses differently once applied ({@link Sql#canonical}).
+     */
+    static List<String> engineCatalog(TestDatabase db) {
+        return Db.catalog(db.dataSource()).stream()
+                .map(line -> line.replaceFirst("^(constraint \\S+ )\\S+( NOT NULL \\S+)$", "$1(name)$2"))
+                .map(line -> Sql.canonical(Sql.lower(line))).toList();
+    }
+
     static ProofResult prove(TestDatabase scratch, SchemaDiff diff, CatalogSnapshot expected) {
         try (Connection c = scratch.connect()) {
             return RoundTripProof.run(c, MODULE, diff.upSql(), diff.downSql(), expected, ColumnOrder.IGNORED);
@@ -69,7 +82,7 @@ final class Schemas {
             ProofResult result = prove(dbA, diff, to);
 
             assertThat(result.succeeded()).as("proof of\n-- up\n%s-- down\n%s\n%s", diff.upSql(), diff.downSql(), result).isTrue();
-            assertThat(Db.catalog(dbA.dataSource())).as("catalog as the engine tests read it").isEqualTo(Db.catalog(dbB.dataSource()));
+            assertThat(engineCatalog(dbA)).as("catalog as the engine tests read it").isEqualTo(engineCatalog(dbB));
             assertThat(snapshot(dbA, otherModule).lines()).isEqualTo(otherBefore);
             assertThat(Db.rows(dbA.dataSource(), "select * from author order by id")).isEqualTo(otherRows);
             assertThat(diff.reverse().changes()).isNotEmpty();
