@@ -22,7 +22,8 @@ final class Schemas {
 
     /** The module's tables and sequences: what the diff may touch. */
     static final Set<String> MODULE_TABLES = Set.of("post", "comment", "tag", "post_tag");
-    static final CatalogScope MODULE = CatalogScope.currentSchema().tables(MODULE_TABLES).sequences(Set.of("post_seq"));
+    static final CatalogScope MODULE = CatalogScope.currentSchema().tables(MODULE_TABLES)
+            .sequences(Set.of("post_seq", "post_legacy_id_seq"));
 
     private Schemas() {
     }
