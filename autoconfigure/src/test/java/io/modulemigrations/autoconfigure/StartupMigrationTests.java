@@ -2,8 +2,6 @@ package io.modulemigrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -51,7 +48,7 @@ class StartupMigrationTests {
         this.database = database;
         this.runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
-                .withUserConfiguration(FixturePackages.class)
+                .withUserConfiguration(ModuleMigrationsAutoConfigurationTests.FixturePackages.class)
                 .withBean(DataSource.class, database::dataSource);
     }
 
@@ -161,16 +158,6 @@ class StartupMigrationTests {
         return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass('author') is not null", Boolean.class));
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @AutoConfigurationPackage(basePackageClasses = FixtureApplication.class)
-    static class FixturePackages {
-
-        @Bean
-        TableNames tableNames() {
-            return new TableNames("author");
-        }
-    }
-
     record AuthorCount(int count) {
     }
 
@@ -186,7 +173,7 @@ class StartupMigrationTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
             ModuleMigrationsAutoConfiguration.class })
-    static class StartupApplication extends FixturePackages {
+    static class StartupApplication extends ModuleMigrationsAutoConfigurationTests.FixturePackages {
 
         @Bean
         CommandLineRunner runner(JdbcTemplate jdbc, List<String> events) {
