@@ -6,7 +6,7 @@ import io.modulemigrations.MigrationListener;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.command.DatabaseSetup;
 import io.modulemigrations.autoconfigure.command.MigrationCommands;
-import io.modulemigrations.autoconfigure.command.ShellMigrationCommand;
+import io.modulemigrations.autoconfigure.command.ShellCommandsConfiguration;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.migration.Migration;
 import io.modulemigrations.script.MigrationScript;
@@ -29,7 +29,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -47,7 +46,7 @@ import org.springframework.util.Assert;
 @Conditional(ModuleMigrationsAutoConfiguration.MigrationDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "module-migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ModuleMigrationsProperties.class)
-@Import(ModuleMigrationRegistrar.class)
+@Import({ ModuleMigrationRegistrar.class, ShellCommandsConfiguration.class })
 public final class ModuleMigrationsAutoConfiguration {
 
     /** Environment variable giving the default concurrency, as in Medusa. */
@@ -130,64 +129,6 @@ public final class ModuleMigrationsAutoConfiguration {
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
             Environment environment, DatabaseSetup setup) {
         return new MigrationCommands(migrations, migrateOptions(properties, environment), setup);
-    }
-
-    /** The {@code db:*} commands in Spring Shell, when it is on the classpath. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.shell.core.command.Command")
-    static final class ShellCommandsConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbStatusCommand")
-        ShellMigrationCommand dbStatusCommand(MigrationCommands commands) {
-            return shellCommand("db:status", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbMigrateCommand")
-        ShellMigrationCommand dbMigrateCommand(MigrationCommands commands) {
-            return shellCommand("db:migrate", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbRollbackCommand")
-        ShellMigrationCommand dbRollbackCommand(MigrationCommands commands) {
-            return shellCommand("db:rollback", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbMigrateScriptsCommand")
-        ShellMigrationCommand dbMigrateScriptsCommand(MigrationCommands commands) {
-            return shellCommand("db:migrate:scripts", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbSyncLinksCommand")
-        ShellMigrationCommand dbSyncLinksCommand(MigrationCommands commands) {
-            return shellCommand("db:sync-links", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbCreateCommand")
-        ShellMigrationCommand dbCreateCommand(MigrationCommands commands) {
-            return shellCommand("db:create", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbSetupCommand")
-        ShellMigrationCommand dbSetupCommand(MigrationCommands commands) {
-            return shellCommand("db:setup", commands);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean(name = "dbSeedCommand")
-        ShellMigrationCommand dbSeedCommand(MigrationCommands commands) {
-            return shellCommand("db:seed", commands);
-        }
-
-        private static ShellMigrationCommand shellCommand(String name, MigrationCommands commands) {
-            return new ShellMigrationCommand(MigrationCommands.COMMANDS.get(name), commands);
-        }
     }
 
     static MigrateOptions migrateOptions(ModuleMigrationsProperties properties, Environment environment) {

@@ -1,0 +1,17 @@
+package io.modulemigrations.autoconfigure.command;
+
+import io.modulemigrations.MigrateOptions;
+import io.modulemigrations.ModuleMigrations;
+import java.io.PrintWriter;
+
+/**
+ * One run of a {@code db:*} command: what it works on, where its result goes and whom it may ask.
+ *
+ * @param migrations the engine
+ * @param defaults   how {@code db:migrate} runs when no option says otherwise
+ * @param setup      creates the database and loads seed data
+ * @param out        standard output, for the result
+ * @param prompt     asks the operator; null when nobody can be asked, so the command never waits for input
+ */
+record Invocation(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup, PrintWriter out, Prompt prompt) {
+}
