@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** Connections for runs: opened within the connect timeout, with the session settings migrations want. */
 final class Database {
@@ -33,7 +34,7 @@ final class Database {
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
      * @param statementTimeout {@code statement_timeout} for migration sessions, or null to leave it
      */
-    Database(DataSource dataSource, Duration connectTimeout, Duration lockTimeout, Duration statementTimeout) {
+    Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout) {
         this.dataSource = dataSource;
         this.connectTimeout = connectTimeout;
         if (lockTimeout != null) {

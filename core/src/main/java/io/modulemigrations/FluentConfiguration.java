@@ -1,22 +1,31 @@
 package io.modulemigrations;
 
-import io.modulemigrations.migration.Migration;
 import io.modulemigrations.link.ModuleLink;
+import io.modulemigrations.migration.Migration;
 import io.modulemigrations.migration.ModuleMigration;
 import io.modulemigrations.script.MigrationScript;
+import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlMigrationScanner;
+import io.modulemigrations.sql.SqlMigrationSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Everything a {@link ModuleMigrations} needs, set fluently; {@link #load()} validates it. */
+/**
+ * Everything a {@link ModuleMigrations} needs, set fluently; {@link #load()} validates it and takes a
+ * copy, so changing this configuration afterwards does not change the loaded engine.
+ */
 public final class FluentConfiguration {
 
     record ExplicitJavaMigration(String module, String name, Migration migration, boolean transactional) {
@@ -25,26 +34,27 @@ public final class FluentConfiguration {
     record InlineSqlMigration(String module, String name, String text) {
     }
 
-    DataSource dataSource;
-    final List<Migration> annotatedMigrations = new ArrayList<>();
-    final List<ExplicitJavaMigration> explicitMigrations = new ArrayList<>();
-    final List<InlineSqlMigration> inlineSqlMigrations = new ArrayList<>();
-    List<String> locations = List.of("classpath:db/migrations");
-    ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-    final Map<String, Set<String>> dependsOn = new TreeMap<>();
-    String schema;
-    String table = "module_migrations";
-    int concurrency = 1;
-    boolean allOrNothing;
-    Duration lockWaitTimeout = Duration.ofSeconds(60);
-    Duration connectTimeout = Duration.ofSeconds(30);
-    Duration lockTimeout;
-    Duration statementTimeout;
-    boolean validateChecksums = true;
-    final List<MigrationListener> listeners = new ArrayList<>();
-    String appliedBy;
-    final List<MigrationScript> scripts = new ArrayList<>();
-    final List<ModuleLink> links = new ArrayList<>();
+    private @Nullable DataSource dataSource;
+    private final List<Migration> annotatedMigrations = new ArrayList<>();
+    private final List<ExplicitJavaMigration> explicitMigrations = new ArrayList<>();
+    private final List<InlineSqlMigration> inlineSqlMigrations = new ArrayList<>();
+    private List<String> locations = List.of("classpath:db/migrations");
+    private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+    private @Nullable SqlMigrationSource sqlMigrationSource;
+    private final Map<String, Set<String>> dependsOn = new TreeMap<>();
+    private @Nullable String schema;
+    private String table = "module_migrations";
+    private int concurrency = 1;
+    private boolean allOrNothing;
+    private Duration lockWaitTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private @Nullable Duration lockTimeout;
+    private @Nullable Duration statementTimeout;
+    private boolean validateChecksums = true;
+    private final List<MigrationListener> listeners = new ArrayList<>();
+    private @Nullable String appliedBy;
+    private final List<MigrationScript> scripts = new ArrayList<>();
+    private final List<ModuleLink> links = new ArrayList<>();
 
     FluentConfiguration() {
     }
@@ -95,16 +105,29 @@ public final class FluentConfiguration {
 
     /**
      * Where SQL migrations live ({@code classpath:db/migrations} by default): each holds
-     * {@code <module>/<name>.sql}. {@code classpath:} or {@code filesystem:} prefixes; none means classpath.
+     * {@code <module>/<name>.sql}. Prefixes: {@code classpath:} (every classpath root that has the
+     * folder; {@code classpath*:} means the same), {@code file:} or {@code filesystem:} (a directory);
+     * none means classpath. {@link #load()} refuses any other prefix.
+     *
+     * @see Location
      */
     public FluentConfiguration locations(String... locations) {
         this.locations = List.of(locations);
         return this;
     }
 
-    /** The class loader that classpath locations are read from. */
+    /** The class loader that classpath locations are read from, unless a {@link #sqlMigrationSource} is set. */
     public FluentConfiguration classLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
+        return this;
+    }
+
+    /**
+     * What finds the SQL files below each location; by default a {@link SqlMigrationScanner} on the
+     * {@link #classLoader class loader}.
+     */
+    public FluentConfiguration sqlMigrationSource(SqlMigrationSource source) {
+        this.sqlMigrationSource = source;
         return this;
     }
 
@@ -115,7 +138,7 @@ public final class FluentConfiguration {
     }
 
     /** The schema of the history table; by default the connection's current schema. */
-    public FluentConfiguration schema(String schema) {
+    public FluentConfiguration schema(@Nullable String schema) {
         this.schema = schema;
         return this;
     }
@@ -150,14 +173,14 @@ public final class FluentConfiguration {
         return this;
     }
 
-    /** {@code lock_timeout} for migration sessions: DDL gives up rather than queue behind long queries. */
-    public FluentConfiguration lockTimeout(Duration timeout) {
+    /** {@code lock_timeout} for migration sessions: DDL gives up rather than queue behind long queries; none by default. */
+    public FluentConfiguration lockTimeout(@Nullable Duration timeout) {
         this.lockTimeout = timeout;
         return this;
     }
 
-    /** {@code statement_timeout} for migration sessions. */
-    public FluentConfiguration statementTimeout(Duration timeout) {
+    /** {@code statement_timeout} for migration sessions; none by default. */
+    public FluentConfiguration statementTimeout(@Nullable Duration timeout) {
         this.statementTimeout = timeout;
         return this;
     }
@@ -197,21 +220,33 @@ public final class FluentConfiguration {
     }
 
     /** Recorded as {@code applied_by}; the database user by default. */
-    public FluentConfiguration appliedBy(String appliedBy) {
+    public FluentConfiguration appliedBy(@Nullable String appliedBy) {
         this.appliedBy = appliedBy;
         return this;
     }
 
     /**
      * Discovers and validates every migration and module declaration, without touching the
-     * database.
+     * database. The engine keeps a copy of this configuration as it is now.
      *
      * @throws InvalidMigrationsException listing every problem, each with its file or class and the expected form
      */
     public ModuleMigrations load() {
+        Settings settings = snapshot();
+        return new ModuleMigrations(settings, MigrationLoader.load(settings));
+    }
+
+    private Settings snapshot() {
         if (dataSource == null) {
             throw new IllegalStateException("No DataSource: call dataSource(...) before load()");
         }
-        return new ModuleMigrations(this, MigrationLoader.load(this));
+        Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+        dependsOn.forEach((module, modules) -> dependencies.put(module, Set.copyOf(modules)));
+        return new Settings(dataSource, List.copyOf(annotatedMigrations), List.copyOf(explicitMigrations),
+                List.copyOf(inlineSqlMigrations), List.copyOf(locations),
+                sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),
+                Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
+                connectTimeout, lockTimeout, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
+                List.copyOf(scripts), List.copyOf(links));
     }
 }

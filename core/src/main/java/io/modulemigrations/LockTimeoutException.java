@@ -2,13 +2,14 @@ package io.modulemigrations;
 
 import io.modulemigrations.lock.LockHolder;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Another instance held the migration lock for longer than the lock wait timeout; nothing was changed. */
 public final class LockTimeoutException extends MigrationException {
 
-    private final transient LockHolder holder;
+    private final transient @Nullable LockHolder holder;
 
-    public LockTimeoutException(Duration waited, LockHolder holder) {
+    public LockTimeoutException(Duration waited, @Nullable LockHolder holder) {
         super("Could not take the migration lock within " + waited.toMillis() + " ms: it is held by "
                 + (holder == null ? "a session that could not be identified (it may have just released it)" : holder)
                 + ". Nothing was changed. Next: wait for that run to finish and start again, raise lock-wait-timeout,"
@@ -18,7 +19,7 @@ public final class LockTimeoutException extends MigrationException {
     }
 
     /** The holder when the wait ended, or null if it could not be seen. */
-    public LockHolder holder() {
+    public @Nullable LockHolder holder() {
         return holder;
     }
 }

@@ -6,6 +6,7 @@ import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.script.ScriptOutcome;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a migrate run did.
@@ -22,7 +23,7 @@ import java.util.List;
  * @param duration  how long the run took
  */
 public record MigrateResult(int batch, List<ExecutedMigration> applied, List<PlannedMigration> plan,
-                            List<MigrationId> missing, boolean lockTaken, boolean dryRun, LinkPlan linkPlan,
+                            List<MigrationId> missing, boolean lockTaken, boolean dryRun, @Nullable LinkPlan linkPlan,
                             List<LinkActionResult> links, List<ScriptOutcome> scripts, Duration duration) {
 
     /** True when no migration was (or, in a dry run, would be) applied. */

@@ -2,6 +2,7 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.MigrationId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration failed while running. The message names the module, the migration and the failing
@@ -10,10 +11,10 @@ import java.util.List;
 public final class MigrationFailedException extends MigrationException {
 
     private final MigrationId migration;
-    private final String statement;
+    private final @Nullable String statement;
     private final List<ExecutedMigration> kept;
 
-    public MigrationFailedException(String message, MigrationId migration, String statement, List<ExecutedMigration> kept, Throwable cause) {
+    public MigrationFailedException(String message, MigrationId migration, @Nullable String statement, List<ExecutedMigration> kept, Throwable cause) {
         super(message, cause);
         this.migration = migration;
         this.statement = statement;
@@ -26,7 +27,7 @@ public final class MigrationFailedException extends MigrationException {
     }
 
     /** The statement that failed, or null when the migration's own code threw. */
-    public String statement() {
+    public @Nullable String statement() {
         return statement;
     }
 

@@ -8,12 +8,14 @@ import io.modulemigrations.migration.ModuleMigration;
 import io.modulemigrations.migration.SqlFileMigration;
 import io.modulemigrations.module.ModuleGraph;
 import io.modulemigrations.sql.InvalidSqlMigrationException;
-import io.modulemigrations.sql.SqlMigrationScanner;
+import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Discovery and validation: every migration of every module, or every problem at once. */
 final class MigrationLoader {
@@ -28,28 +30,35 @@ final class MigrationLoader {
     private MigrationLoader() {
     }
 
-    static Loaded load(FluentConfiguration config) {
+    static Loaded load(Settings settings) {
         MigrationLoader loader = new MigrationLoader();
-        for (Migration m : config.annotatedMigrations) {
+        for (Migration m : settings.annotatedMigrations()) {
             loader.addAnnotated(m);
         }
-        for (FluentConfiguration.ExplicitJavaMigration m : config.explicitMigrations) {
+        for (FluentConfiguration.ExplicitJavaMigration m : settings.explicitMigrations()) {
             String source = m.migration().getClass().getName();
             if (loader.validId(m.module(), m.name(), source)) {
                 loader.add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
             }
         }
-        for (FluentConfiguration.InlineSqlMigration m : config.inlineSqlMigrations) {
+        for (FluentConfiguration.InlineSqlMigration m : settings.inlineSqlMigrations()) {
             loader.addSql(m.module(), m.name(), "sql:" + m.module() + "/" + m.name(), m.text());
         }
-        for (String location : config.locations) {
-            for (SqlMigrationScanner.SqlResource r : SqlMigrationScanner.scan(location, config.classLoader)) {
+        for (String text : settings.locations()) {
+            Location location;
+            try {
+                location = Location.parse(text);
+            } catch (IllegalArgumentException e) {
+                loader.problems.add(e.getMessage());
+                continue;
+            }
+            for (SqlResource r : settings.sqlMigrationSource().sqlFiles(location)) {
                 loader.addFile(r);
             }
         }
-        loader.checkScripts(config.scripts);
-        loader.checkLinks(config.links);
-        return loader.finish(config.dependsOn);
+        loader.checkScripts(settings.scripts());
+        loader.checkLinks(settings.links());
+        return loader.finish(settings.dependsOn());
     }
 
     private void addAnnotated(Migration migration) {
@@ -69,7 +78,7 @@ final class MigrationLoader {
     }
 
     // Proxies (CGLIB subclasses) carry the annotation on their superclass.
-    private static ModuleMigration findAnnotation(Class<?> type) {
+    private static @Nullable ModuleMigration findAnnotation(Class<?> type) {
         for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
             ModuleMigration a = t.getAnnotation(ModuleMigration.class);
             if (a != null) {
@@ -79,7 +88,7 @@ final class MigrationLoader {
         return null;
     }
 
-    private void addFile(SqlMigrationScanner.SqlResource r) {
+    private void addFile(SqlResource r) {
         String[] parts = r.relativePath().split("/");
         if (parts.length != 2) {
             problems.add(r.source() + ": a SQL migration is <location>/<module>/<name>.sql, one folder per module, e.g. db/migrations/blog/Migration202507021059.sql");

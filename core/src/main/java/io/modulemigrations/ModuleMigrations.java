@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * migrations.rollback(List.of("blog"), RollbackOptions.latestBatch());
  * }</pre>
  *
- * An instance is immutable and safe to share; every operation opens and closes its own connections.
+ * An instance is immutable and safe to share (changing its configuration after {@link FluentConfiguration#load()}
+ * does not change it); every operation opens and closes its own connections.
  */
 public final class ModuleMigrations {
 
@@ -61,20 +63,20 @@ public final class ModuleMigrations {
     final LinkSync linkSync;
     final ScriptRunner scriptRunner;
     private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
-    private final FluentConfiguration config;
+    private final Settings settings;
 
-    ModuleMigrations(FluentConfiguration config, MigrationLoader.Loaded loaded) {
-        this.config = config;
-        this.database = new Database(config.dataSource, config.connectTimeout, config.lockTimeout, config.statementTimeout);
-        this.historyTable = new HistoryTable(config.schema, config.table);
+    ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
+        this.settings = settings;
+        this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
+        this.historyTable = new HistoryTable(settings.schema(), settings.table());
         this.lock = new RunLock(historyTable.qualifiedName());
-        this.steps = new StepRunner(historyTable, config.appliedBy, List.copyOf(config.listeners));
+        this.steps = new StepRunner(historyTable, settings.appliedBy(), settings.listeners());
         this.migrations = loaded.byModule();
         this.graph = loaded.graph();
-        this.scripts = List.copyOf(config.scripts);
-        this.links = List.copyOf(config.links);
-        this.linkSync = new LinkSync(config.schema, "module_links");
-        this.scriptRunner = new ScriptRunner(config.schema, "module_migration_scripts");
+        this.scripts = settings.scripts();
+        this.links = settings.links();
+        this.linkSync = new LinkSync(settings.schema(), "module_links");
+        this.scriptRunner = new ScriptRunner(settings.schema(), "module_migration_scripts");
         migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
     }
 
@@ -105,7 +107,7 @@ public final class ModuleMigrations {
 
     /** Applies what is pending with the configured concurrency and all-or-nothing setting. */
     public MigrateResult migrate() {
-        return migrate(MigrateOptions.defaults().withConcurrency(config.concurrency).withAllOrNothing(config.allOrNothing));
+        return migrate(MigrateOptions.defaults().withConcurrency(settings.concurrency()).withAllOrNothing(settings.allOrNothing()));
     }
 
     /**
@@ -272,7 +274,7 @@ public final class ModuleMigrations {
         }
     }
 
-    LoadedMigration migration(MigrationId id) {
+    @Nullable LoadedMigration migration(MigrationId id) {
         return byId.get(id);
     }
 
@@ -289,7 +291,7 @@ public final class ModuleMigrations {
     }
 
     void checkChecksums(History history) {
-        if (!config.validateChecksums) {
+        if (!settings.validateChecksums()) {
             return;
         }
         Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = mismatches(history);
@@ -314,18 +316,18 @@ public final class ModuleMigrations {
     }
 
     /** Work done while holding the run lock. */
-    interface LockedWork<T> {
+    interface LockedWork<T extends @Nullable Object> {
         T run() throws SQLException, InterruptedException;
     }
 
     /** Prepares the session, takes the run lock (polling), does the work, and puts everything back. */
-    <T> T underLock(Connection c, LockedWork<T> work) throws SQLException, InterruptedException {
+    <T extends @Nullable Object> T underLock(Connection c, LockedWork<T> work) throws SQLException, InterruptedException {
         Database.SessionRestore restore = database.prepare(c);
         try {
-            lock.acquire(c, config.lockWaitTimeout, holder -> {
-                log.info("Waiting up to {} ms for the migration lock, held by {}", config.lockWaitTimeout.toMillis(),
+            lock.acquire(c, settings.lockWaitTimeout(), holder -> {
+                log.info("Waiting up to {} ms for the migration lock, held by {}", settings.lockWaitTimeout().toMillis(),
                         holder == null ? "another session" : holder);
-                config.listeners.forEach(l -> l.waitingForLock(holder));
+                settings.listeners().forEach(l -> l.waitingForLock(holder));
             });
             try {
                 return work.run();

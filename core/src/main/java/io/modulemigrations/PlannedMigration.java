@@ -2,6 +2,7 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.MigrationId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step a dry run would take.
@@ -12,7 +13,7 @@ import java.util.List;
  * @param transactional whether it runs in a transaction
  * @param statements    the SQL it would send, or null when only running it can tell (a Java migration using JDBC)
  */
-public record PlannedMigration(String module, String name, Direction direction, boolean transactional, List<String> statements) {
+public record PlannedMigration(String module, String name, Direction direction, boolean transactional, @Nullable List<String> statements) {
 
     public MigrationId id() {
         return new MigrationId(module, name);

@@ -2,6 +2,7 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.run.StatementFailedException;
+import org.jspecify.annotations.Nullable;
 
 /** One migration step failed; carries what is needed to tell the user exactly what. */
 final class StepFailure extends Exception {
@@ -10,10 +11,10 @@ final class StepFailure extends Exception {
 
     final LoadedMigration migration;
     final Direction direction;
-    final StatementFailedException statement;
+    final @Nullable StatementFailedException statement;
     final boolean partlyApplied;
 
-    StepFailure(LoadedMigration migration, Direction direction, StatementFailedException statement, Throwable cause, boolean partlyApplied) {
+    StepFailure(LoadedMigration migration, Direction direction, @Nullable StatementFailedException statement, Throwable cause, boolean partlyApplied) {
         super(cause);
         this.migration = migration;
         this.direction = direction;
@@ -52,7 +53,7 @@ final class StepFailure extends Exception {
                 : "This rollback step was undone as a whole: the migration is still applied and recorded.";
     }
 
-    String statementText() {
+    @Nullable String statementText() {
         return statement == null ? null : statement.statement();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +18,10 @@ final class StepRunner {
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
 
     private final HistoryTable history;
-    private final String appliedBy;
+    private final @Nullable String appliedBy;
     private final List<MigrationListener> listeners;
 
-    StepRunner(HistoryTable history, String appliedBy, List<MigrationListener> listeners) {
+    StepRunner(HistoryTable history, @Nullable String appliedBy, List<MigrationListener> listeners) {
         this.history = history;
         this.appliedBy = appliedBy;
         this.listeners = listeners;

@@ -29,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -61,6 +62,7 @@ public final class ModuleMigrationsAutoConfiguration {
         FluentConfiguration configuration = ModuleMigrations.configure()
                 .dataSource(migrationDataSource(properties, dataSource.getIfUnique()));
         configuration.classLoader(resourceLoader.getClassLoader())
+                .sqlMigrationSource(new SpringSqlMigrationSource(resourceLoader))
                 .javaMigrations(migrations.orderedStream().toList())
                 .scripts(scripts.orderedStream().toList())
                 .links(links.orderedStream().toList())

@@ -78,8 +78,9 @@ public class ModuleMigrationsProperties {
     private String table = "module_migrations";
 
     /**
-     * Where SQL migrations live, each as <location>/<module>/<name>.sql; classpath: or filesystem:
-     * prefixes.
+     * Where SQL migrations live, each as <location>/<module>/<name>.sql. Prefixes: classpath: (every
+     * classpath root that has the folder; classpath*: means the same), file: or filesystem: (a
+     * directory); none means classpath:. Any other prefix stops startup.
      */
     private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 

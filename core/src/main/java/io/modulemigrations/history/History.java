@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** What the history table holds, read once per run. Not thread-safe. */
 public final class History {
@@ -16,7 +17,7 @@ public final class History {
     private final boolean tableExists;
     private final Map<MigrationId, AppliedMigration> applied;
     private final int latestBatch;
-    private Collection<AppliedMigration> sorted;
+    private @Nullable Collection<AppliedMigration> sorted;
 
     History(boolean tableExists, List<AppliedMigration> rows) {
         this.tableExists = tableExists;
@@ -43,7 +44,7 @@ public final class History {
         return applied.containsKey(id);
     }
 
-    public AppliedMigration get(MigrationId id) {
+    public @Nullable AppliedMigration get(MigrationId id) {
         return applied.get(id);
     }
 

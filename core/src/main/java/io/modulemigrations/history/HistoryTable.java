@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code module_migrations} table: where it is, how it is created, read and written. Writes
@@ -28,7 +29,7 @@ public final class HistoryTable {
      * @param schema the schema, or null for the connection's current schema
      * @param table  the table name
      */
-    public HistoryTable(String schema, String table) {
+    public HistoryTable(@Nullable String schema, String table) {
         this.schema = schema;
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
@@ -103,7 +104,7 @@ public final class HistoryTable {
      * The insert for a migration that has just run. With {@code executionMs} null the time is taken
      * from the transaction's start, which is when the migration's first statement was sent.
      */
-    public String insertSql(MigrationId id, int batch, String checksum, Long executionMs, String appliedBy) {
+    public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy) {
         return "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) values ("
                 + quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
                 + (checksum == null ? "null" : quoteLiteral(checksum)) + ", clock_timestamp(), "

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** SQL names: the allowed shape, quoting, and fitting into PostgreSQL's 63-byte identifiers. */
 final class Identifiers {
@@ -45,7 +46,7 @@ final class Identifiers {
     }
 
     /** {@code "schema"."name"}, or {@code "name"} when no schema is configured (the current schema). */
-    static String qualified(String schema, String name) {
+    static String qualified(@Nullable String schema, String name) {
         return (schema == null ? "" : quote(schema) + ".") + quote(name);
     }
 

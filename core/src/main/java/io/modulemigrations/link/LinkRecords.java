@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code module_links} table: which tables are link tables, and the definition each was last
@@ -18,11 +19,11 @@ import java.util.TreeMap;
  */
 final class LinkRecords {
 
-    final String schema;
+    final @Nullable String schema;
     final String table;
     final String qualified;
 
-    LinkRecords(String schema, String table) {
+    LinkRecords(@Nullable String schema, String table) {
         this.schema = schema;
         this.table = table;
         this.qualified = Identifiers.qualified(schema, table);

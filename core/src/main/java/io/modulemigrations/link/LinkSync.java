@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +36,14 @@ public final class LinkSync {
 
     private static final Logger log = LoggerFactory.getLogger(LinkSync.class);
 
-    private final String schema;
+    private final @Nullable String schema;
     private final LinkRecords records;
 
     /**
      * @param schema where link tables and the bookkeeping table live, or null for the connection's current schema
      * @param table  the bookkeeping table, normally {@code module_links}
      */
-    public LinkSync(String schema, String table) {
+    public LinkSync(@Nullable String schema, String table) {
         this.schema = schema;
         this.records = new LinkRecords(schema, table);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A link: a many-to-many join table between an entity of one module and an entity of another,
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param table        an explicit table name, or null for the derived one
  * @param extraColumns further columns, in order
  */
-public record ModuleLink(String moduleA, String entityA, String moduleB, String entityB, String table, List<LinkColumn> extraColumns) {
+public record ModuleLink(String moduleA, String entityA, String moduleB, String entityB, @Nullable String table, List<LinkColumn> extraColumns) {
 
     /** Columns every link table has besides the two entity ids. */
     static final Set<String> STANDARD_COLUMNS = Set.of("id", "created_at", "updated_at", "deleted_at");

@@ -1,6 +1,7 @@
 package io.modulemigrations.lock;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The session holding the migration lock.
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param clientAddress   the holder's client address, or null for a local socket
  * @param since           when the holder's session last changed state, which for an idle lock holder is when it took the lock
  */
-public record LockHolder(int pid, String applicationName, String clientAddress, Instant since) {
+public record LockHolder(int pid, String applicationName, @Nullable String clientAddress, @Nullable Instant since) {
 
     @Override
     public String toString() {

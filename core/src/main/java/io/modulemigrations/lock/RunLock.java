@@ -1,14 +1,15 @@
 package io.modulemigrations.lock;
 
+import io.modulemigrations.LockTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import io.modulemigrations.LockTimeoutException;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one lock a migrate or rollback run holds: a PostgreSQL session advisory lock, taken by
@@ -40,7 +41,7 @@ public final class RunLock {
      * @param waiting told once, with the holder (or null if it could not be seen), when the first try fails
      * @throws LockTimeoutException when the lock was not free within {@code timeout}
      */
-    public void acquire(Connection connection, Duration timeout, Consumer<LockHolder> waiting) throws SQLException, InterruptedException {
+    public void acquire(Connection connection, Duration timeout, Consumer<@Nullable LockHolder> waiting) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = MIN_POLL_MS;
         boolean told = false;
@@ -76,7 +77,7 @@ public final class RunLock {
     }
 
     /** Who holds the lock now, or null if nobody does (or the holder cannot be seen). */
-    public LockHolder holder(Connection connection) throws SQLException {
+    public @Nullable LockHolder holder(Connection connection) throws SQLException {
         String sql = "select a.pid, coalesce(a.application_name, ''), host(a.client_addr), a.state_change"
                 + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
                 + " where l.locktype = 'advisory' and l.granted and l.objsubid = 1"

@@ -1,6 +1,7 @@
 package io.modulemigrations.migration;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Migration} instance. Its checksum is the hash of the SQL its {@code up} passes to
@@ -12,7 +13,7 @@ public final class JavaMigration extends LoadedMigration {
     private final Migration migration;
     private final boolean transactional;
     private final boolean reversible;
-    private volatile Recording upRecording;
+    private volatile @Nullable Recording upRecording;
 
     public JavaMigration(MigrationId id, Migration migration, boolean transactional) {
         super(id, migration.getClass().getName());
@@ -59,7 +60,7 @@ public final class JavaMigration extends LoadedMigration {
     }
 
     @Override
-    public String currentChecksum() {
+    public @Nullable String currentChecksum() {
         List<String> statements = upRecording().statements();
         return statements == null ? null : Checksums.ofStatements(statements);
     }
@@ -70,7 +71,7 @@ public final class JavaMigration extends LoadedMigration {
     }
 
     @Override
-    public List<String> plannedStatements(boolean up) {
+    public @Nullable List<String> plannedStatements(boolean up) {
         return up ? upRecording().statements() : Recording.of(this, false).statements();
     }
 

@@ -1,6 +1,7 @@
 package io.modulemigrations.migration;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration as the engine runs it: identity, where it came from, how it runs, and its up and
@@ -47,13 +48,13 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
      * The checksum this migration has now, to compare with the recorded one; null when it cannot
      * be known without running it (a Java migration that uses JDBC directly).
      */
-    public abstract String currentChecksum();
+    public abstract @Nullable String currentChecksum();
 
     /** The checksum to record after {@link #up} issued these statements. */
     public abstract String checksumAfterUp(List<String> issued);
 
     /** The SQL {@link #up} or {@link #down} would issue, or null when it cannot be known without running it. */
-    public abstract List<String> plannedStatements(boolean up);
+    public abstract @Nullable List<String> plannedStatements(boolean up);
 
     @Override
     public String toString() {

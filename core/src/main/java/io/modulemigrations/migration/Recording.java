@@ -3,9 +3,10 @@ package io.modulemigrations.migration;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The SQL a Java migration issues, captured without a database; null statements when it needs JDBC. */
-record Recording(List<String> statements) {
+record Recording(@Nullable List<String> statements) {
 
     static Recording of(JavaMigration migration, boolean up) {
         Recorder recorder = new Recorder(migration.id());

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link MigrationContext} of one running migration. In a transaction, statements are held
@@ -26,7 +27,7 @@ public final class StatementBatch implements MigrationContext {
     private final boolean transactional;
     private final List<String> issued = new ArrayList<>();
     private int sent;
-    private StatementFailedException failure;
+    private @Nullable StatementFailedException failure;
 
     public StatementBatch(Connection connection, MigrationId id, boolean transactional) {
         this.connection = connection;
@@ -74,7 +75,7 @@ public final class StatementBatch implements MigrationContext {
      * @throws StatementFailedException naming the statement that failed, also when it failed earlier
      *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
      */
-    public void finish(String historySql) throws StatementFailedException {
+    public void finish(@Nullable String historySql) throws StatementFailedException {
         if (failure != null) {
             throw failure;
         }
@@ -85,7 +86,7 @@ public final class StatementBatch implements MigrationContext {
         }
     }
 
-    private void send(String trailing) {
+    private void send(@Nullable String trailing) {
         if (failure != null) {
             throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
         }
@@ -100,7 +101,7 @@ public final class StatementBatch implements MigrationContext {
     }
 
     /** Unwraps a failure raised inside {@link #sql} or {@link #connection}, if that is what {@code t} is. */
-    public static StatementFailedException failureOf(Throwable t) {
+    public static @Nullable StatementFailedException failureOf(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof FailedStatement f) {
                 return f.failure;
@@ -112,7 +113,7 @@ public final class StatementBatch implements MigrationContext {
         return null;
     }
 
-    private void flush(String trailing) throws SQLException, StatementFailedException {
+    private void flush(@Nullable String trailing) throws SQLException, StatementFailedException {
         int end = issued.size();
         if (sent == end && trailing == null) {
             return;
@@ -145,7 +146,7 @@ public final class StatementBatch implements MigrationContext {
         }
     }
 
-    private void runBatch(Statement st, int batchStart, int inBatch, String trailing) throws StatementFailedException {
+    private void runBatch(Statement st, int batchStart, int inBatch, @Nullable String trailing) throws StatementFailedException {
         if (trailing != null) {
             if (inBatch == 0) {
                 try {

@@ -1,6 +1,7 @@
 package io.modulemigrations.script;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one migration script in a run.
@@ -10,7 +11,7 @@ import java.time.Duration;
  * @param duration how long it ran (zero when it did not run)
  * @param message  for {@link Status#FAILED} the error; for a re-run after a failure or a crash, the warning that says so; else null
  */
-public record ScriptOutcome(String name, Status status, Duration duration, String message) {
+public record ScriptOutcome(String name, Status status, Duration duration, @Nullable String message) {
 
     /** What happened to a script. */
     public enum Status {

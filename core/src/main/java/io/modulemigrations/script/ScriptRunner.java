@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +31,13 @@ public final class ScriptRunner {
     private static final String UNDEFINED_TABLE = "42P01";
 
     private final String qualifiedName;
-    private final String schema;
+    private final @Nullable String schema;
 
     /**
      * @param schema the schema, or null for the connection's current schema
      * @param table  the table name
      */
-    public ScriptRunner(String schema, String table) {
+    public ScriptRunner(@Nullable String schema, String table) {
         this.schema = schema;
         this.qualifiedName = (schema == null ? "" : quote(schema) + ".") + quote(table);
     }
@@ -55,7 +56,7 @@ public final class ScriptRunner {
     }
 
     /** Names of scripts that finished; null when the table does not exist yet. */
-    public Set<String> finished(Connection c) throws SQLException {
+    public @Nullable Set<String> finished(Connection c) throws SQLException {
         Set<String> done = new HashSet<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select name from " + qualifiedName + " where finished_at is not null")) {
@@ -155,7 +156,7 @@ public final class ScriptRunner {
         }
     }
 
-    private ScriptOutcome execute(Connection c, MigrationScript script, String warning) throws SQLException {
+    private ScriptOutcome execute(Connection c, MigrationScript script, @Nullable String warning) throws SQLException {
         String name = script.name();
         log.info("Script {}: running", name);
         long start = System.nanoTime();
@@ -206,7 +207,7 @@ public final class ScriptRunner {
         }
     }
 
-    private static java.time.Instant instant(Timestamp t) {
+    private static java.time.@Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 

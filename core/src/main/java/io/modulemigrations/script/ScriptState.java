@@ -1,6 +1,7 @@
 package io.modulemigrations.script;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A script's row in {@code module_migration_scripts}.
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param finishedAt when it finished, or null until it did
  * @param error      why its last attempt failed, or null
  */
-public record ScriptState(String name, Instant startedAt, Instant finishedAt, String error) {
+public record ScriptState(String name, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error) {
 
     public boolean finished() {
         return finishedAt != null;

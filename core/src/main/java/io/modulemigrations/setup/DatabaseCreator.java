@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code db:create}: creates the application's database by connecting to the server's
@@ -49,7 +50,7 @@ public final class DatabaseCreator {
      *
      * @param database the name to create, or null for the database in the URL
      */
-    public static Outcome create(String jdbcUrl, String user, String password, String database) throws SQLException {
+    public static Outcome create(String jdbcUrl, @Nullable String user, @Nullable String password, @Nullable String database) throws SQLException {
         String name = database != null ? database : databaseOf(jdbcUrl);
         try (Connection c = maintenanceConnection(jdbcUrl, user, password)) {
             try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
@@ -76,13 +77,13 @@ public final class DatabaseCreator {
      * Drops {@code database} on the server {@code jdbcUrl} points at, ending its sessions
      * ({@code with (force)}, PostgreSQL 13 or later). A database that does not exist is not an error.
      */
-    public static void drop(String jdbcUrl, String user, String password, String database) throws SQLException {
+    public static void drop(String jdbcUrl, @Nullable String user, @Nullable String password, String database) throws SQLException {
         try (Connection c = maintenanceConnection(jdbcUrl, user, password); Statement st = c.createStatement()) {
             st.execute("drop database if exists \"" + database.replace("\"", "\"\"") + "\" with (force)");
         }
     }
 
-    private static Connection maintenanceConnection(String jdbcUrl, String user, String password) throws SQLException {
+    private static Connection maintenanceConnection(String jdbcUrl, @Nullable String user, @Nullable String password) throws SQLException {
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code db:seed}: rows per table, inserted with bound parameters in one transaction, in the
@@ -27,12 +28,12 @@ public final class SeedData {
      * @param tables table name → rows, each a column → value map (String, Number, Boolean or null;
      *               strings are sent untyped, so PostgreSQL reads them as the column's type: uuid, jsonb, timestamptz…)
      */
-    public static List<TableResult> load(Connection c, Map<String, List<Map<String, Object>>> tables) throws SQLException {
+    public static List<TableResult> load(Connection c, Map<String, List<Map<String, @Nullable Object>>> tables) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             List<TableResult> results = new ArrayList<>();
-            for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
+            for (Map.Entry<String, List<Map<String, @Nullable Object>>> table : tables.entrySet()) {
                 results.add(loadTable(c, table.getKey(), table.getValue()));
             }
             c.commit();
@@ -45,7 +46,7 @@ public final class SeedData {
         }
     }
 
-    private static TableResult loadTable(Connection c, String table, List<Map<String, Object>> rows) throws SQLException {
+    private static TableResult loadTable(Connection c, String table, List<Map<String, @Nullable Object>> rows) throws SQLException {
         boolean unique = hasUniqueKey(c, table);
         int inserted = 0;
         for (Map<String, Object> row : rows) {
@@ -61,7 +62,7 @@ public final class SeedData {
         return new TableResult(table, inserted, rows.size() - inserted);
     }
 
-    private static int insert(Connection c, String table, List<String> columns, Map<String, Object> row, boolean unique) throws SQLException {
+    private static int insert(Connection c, String table, List<String> columns, Map<String, @Nullable Object> row, boolean unique) throws SQLException {
         StringBuilder sql = new StringBuilder("insert into ").append(quote(table)).append(" (");
         StringBuilder values = new StringBuilder(") values (");
         for (int i = 0; i < columns.size(); i++) {
@@ -78,7 +79,7 @@ public final class SeedData {
     }
 
     /** For a table without a unique key: is an equal row already there? */
-    private static boolean present(Connection c, String table, List<String> columns, Map<String, Object> row) throws SQLException {
+    private static boolean present(Connection c, String table, List<String> columns, Map<String, @Nullable Object> row) throws SQLException {
         StringBuilder sql = new StringBuilder("select exists (select 1 from ").append(quote(table)).append(" where ");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : " and ").append(quote(columns.get(i))).append(" is not distinct from ?");
@@ -104,7 +105,7 @@ public final class SeedData {
         }
     }
 
-    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    private static void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.OTHER);
         } else if (value instanceof String s) {

@@ -12,51 +12,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds {@code .sql} files below a location: {@code classpath:db/migrations} (directories and jars,
- * every classpath root that has the folder) or {@code filesystem:/path}. A location without a
- * prefix is a classpath location.
+ * The default {@link SqlMigrationSource}: classpath locations are read from a class loader (directories
+ * and jars, every root that has the folder), file-system locations from the directory.
  */
-public final class SqlMigrationScanner {
+public final class SqlMigrationScanner implements SqlMigrationSource {
 
-    /**
-     * A SQL file found below a location.
-     *
-     * @param source       where it is, for messages: the location plus the relative path
-     * @param relativePath the path below the location, with {@code /} separators
-     * @param text         the file's text (UTF-8)
-     */
-    public record SqlResource(String source, String relativePath, String text) {
+    private final ClassLoader classLoader;
+
+    /** Reads classpath locations from {@code classLoader}. */
+    public SqlMigrationScanner(ClassLoader classLoader) {
+        this.classLoader = classLoader;
     }
 
-    private SqlMigrationScanner() {
-    }
-
-    public static List<SqlResource> scan(String location, ClassLoader classLoader) {
+    @Override
+    public List<SqlResource> sqlFiles(Location location) {
         try {
-            if (location.startsWith("filesystem:")) {
-                String dir = location.substring("filesystem:".length());
-                List<SqlResource> found = new ArrayList<>();
-                scanDirectory(location, Paths.get(dir), found);
+            List<SqlResource> found = new ArrayList<>();
+            if (!location.isClasspath()) {
+                scanDirectory(location, Paths.get(location.path()), found);
                 return found;
             }
-            String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-            path = strip(path);
-            String prefix = "classpath:" + path;
-            List<SqlResource> found = new ArrayList<>();
-            Enumeration<URL> roots = classLoader.getResources(path);
-            while (roots.hasMoreElements()) {
-                URL root = roots.nextElement();
+            // A class loader may list one root twice (e.g. a parent and a child both see it).
+            Map<String, URL> roots = new LinkedHashMap<>();
+            for (URL root : Collections.list(classLoader.getResources(location.path()))) {
+                roots.putIfAbsent(root.toExternalForm(), root);
+            }
+            for (URL root : roots.values()) {
                 if ("file".equals(root.getProtocol())) {
-                    scanDirectory(prefix, Paths.get(root.toURI()), found);
+                    scanDirectory(location, Paths.get(root.toURI()), found);
                 } else {
-                    scanJar(prefix, path, root, found);
+                    scanJar(location, root, found);
                 }
             }
             return found;
@@ -67,18 +61,7 @@ public final class SqlMigrationScanner {
         }
     }
 
-    private static String strip(String path) {
-        String p = path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
-    private static void scanDirectory(String prefix, Path dir, List<SqlResource> found) throws IOException {
+    private static void scanDirectory(Location location, Path dir, List<SqlResource> found) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -86,28 +69,26 @@ public final class SqlMigrationScanner {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
                 if (relative.endsWith(".sql")) {
-                    found.add(new SqlResource(prefix + "/" + relative, relative, Files.readString(file, StandardCharsets.UTF_8)));
+                    found.add(new SqlResource(location.source(relative), relative, Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         }
     }
 
-    private static void scanJar(String prefix, String path, URL root, List<SqlResource> found) throws IOException {
+    private static void scanJar(Location location, URL root, List<SqlResource> found) throws IOException {
         URLConnection connection = root.openConnection();
         if (!(connection instanceof JarURLConnection jarConnection)) {
             throw new IOException("unsupported classpath root " + root);
         }
         jarConnection.setUseCaches(false);
         try (JarFile jar = jarConnection.getJarFile()) {
-            String entryPrefix = jarConnection.getEntryName() == null ? path + "/" : strip(jarConnection.getEntryName()) + "/";
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
+            String entryPrefix = location.path() + "/";
+            for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
                 if (!entry.isDirectory() && name.startsWith(entryPrefix) && name.endsWith(".sql")) {
                     String relative = name.substring(entryPrefix.length());
                     try (InputStream in = jar.getInputStream(entry)) {
-                        found.add(new SqlResource(prefix + "/" + relative, relative, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        found.add(new SqlResource(location.source(relative), relative, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                     }
                 }
             }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SQL migration file, split into its up and down sections.
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  *     down marker (the migration is irreversible)
  * @param downTransactional false when the down marker says {@code transaction:false}
  */
-public record SqlMigrationScript(String up, boolean upTransactional, String down, boolean downTransactional) {
+public record SqlMigrationScript(String up, boolean upTransactional, @Nullable String down, boolean downTransactional) {
 
     private static final String FORMAT = "a SQL migration starts with '-- migrate:up', then its SQL,"
             + " then optionally '-- migrate:down' and the SQL that undoes it.";

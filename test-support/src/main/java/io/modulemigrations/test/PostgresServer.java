@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL server shared by all tests of one JVM.
@@ -40,18 +41,18 @@ public final class PostgresServer {
     private static final String DUPLICATE_DATABASE = "42P04";
 
     private static final Object LOCK = new Object();
-    private static volatile PostgresServer shared;
-    private static RuntimeException startFailure;
+    private static volatile @Nullable PostgresServer shared;
+    private static @Nullable RuntimeException startFailure;
 
     private final String source;
     private final Function<String, String> urlForDatabase;
     private final String maintenanceDatabase;
-    private final String user;
-    private final String password;
+    private final @Nullable String user;
+    private final @Nullable String password;
     private final AtomicInteger counter = new AtomicInteger();
 
     PostgresServer(String source, Function<String, String> urlForDatabase, String maintenanceDatabase,
-            String user, String password) {
+            @Nullable String user, @Nullable String password) {
         this.source = source;
         this.urlForDatabase = urlForDatabase;
         this.maintenanceDatabase = maintenanceDatabase;
@@ -137,18 +138,18 @@ public final class PostgresServer {
     /**
      * The user that owns the test databases.
      *
-     * @return the user name
+     * @return the user name, or null when {@value #JDBC_URL_VARIABLE} names none (the driver's default applies)
      */
-    public String user() {
+    public @Nullable String user() {
         return user;
     }
 
     /**
      * The password of {@link #user()}; the embedded server trusts local connections and accepts any.
      *
-     * @return the password
+     * @return the password, or null when none is configured
      */
-    public String password() {
+    public @Nullable String password() {
         return password;
     }
 
@@ -173,7 +174,7 @@ public final class PostgresServer {
         }
     }
 
-    static String sanitize(String hint) {
+    static String sanitize(@Nullable String hint) {
         String cleaned = (hint == null ? "" : hint).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]+", "_")
                 .replaceAll("_+", "_")

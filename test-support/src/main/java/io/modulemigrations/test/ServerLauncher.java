@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 
 /** Chooses, starts and announces the per-JVM {@link PostgresServer}. */
@@ -58,7 +59,7 @@ final class ServerLauncher {
         return server;
     }
 
-    static PostgresServer fromEnvironment(String url, String user, String password) {
+    static PostgresServer fromEnvironment(String url, @Nullable String user, @Nullable String password) {
         Properties properties = Driver.parseURL(url, null);
         if (properties == null) {
             throw new IllegalStateException(PostgresServer.JDBC_URL_VARIABLE

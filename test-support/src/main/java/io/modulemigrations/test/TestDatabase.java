@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -45,18 +46,18 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * The user to connect as.
      *
-     * @return the user name
+     * @return the user name, or null for the driver's default
      */
-    public String user() {
+    public @Nullable String user() {
         return server.user();
     }
 
     /**
      * The password of {@link #user()}.
      *
-     * @return the password
+     * @return the password, or null when none is configured
      */
-    public String password() {
+    public @Nullable String password() {
         return server.password();
     }
 
@@ -102,7 +103,7 @@ public final class TestDatabase implements AutoCloseable {
         return "TestDatabase[" + name + " on " + server.source() + "]";
     }
 
-    static DataSource dataSource(String url, String user, String password) {
+    static DataSource dataSource(String url, @Nullable String user, @Nullable String password) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
         if (user != null) {

@@ -42,8 +42,9 @@ public final class ShellCommandsConfiguration {
                     continue;
                 }
                 RootBeanDefinition definition = new RootBeanDefinition(ShellMigrationCommand.class);
+                definition.setFactoryMethodName("of");
                 ConstructorArgumentValues arguments = definition.getConstructorArgumentValues();
-                arguments.addIndexedArgumentValue(0, spec);
+                arguments.addIndexedArgumentValue(0, spec.name());
                 arguments.addIndexedArgumentValue(1, new RuntimeBeanReference(MigrationCommands.class));
                 registry.registerBeanDefinition(name, definition);
             }

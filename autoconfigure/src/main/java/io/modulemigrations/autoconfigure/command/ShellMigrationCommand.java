@@ -23,6 +23,19 @@ public class ShellMigrationCommand implements Command {
      * @param spec     the command, e.g. {@code MigrationCommands.COMMANDS.get("db:rollback")}
      * @param commands what runs it
      */
+    /**
+     * The shell command for one of {@link MigrationCommands#COMMANDS}, by name (a factory method with
+     * plain arguments, so Spring AOT can generate the bean registration).
+     */
+    public static ShellMigrationCommand of(String command, MigrationCommands commands) {
+        CommandSpec spec = MigrationCommands.COMMANDS.get(command);
+        if (spec == null) {
+            throw new IllegalArgumentException("No command named '" + command + "'. Commands: "
+                    + String.join(", ", MigrationCommands.COMMANDS.keySet()));
+        }
+        return new ShellMigrationCommand(spec, commands);
+    }
+
     public ShellMigrationCommand(CommandSpec spec, MigrationCommands commands) {
         this.spec = spec;
         this.commands = commands;

@@ -38,7 +38,8 @@ class ShellCommandsConfigurationTests {
     void setUp(TestDatabase database) {
         this.runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class))
-                .withBean(DataSource.class, database::dataSource);
+                .withBean(DataSource.class, database::dataSource)
+                .withPropertyValues("module-migrations.run-on-startup=false");
     }
 
     @Test

@@ -1,0 +1,108 @@
+package io.modulemigrations.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modulemigrations.InvalidMigrationsException;
+import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlResource;
+import io.modulemigrations.test.PostgresServer;
+import io.modulemigrations.test.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/** Locations read through Spring's resource resolution: directories, jars, file: folders; other prefixes stop startup. */
+class SpringSqlMigrationSourceTests {
+
+    private static final String UP = "-- migrate:up\ncreate table %1$s (id int);\n-- migrate:down\ndrop table %1$s;\n";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class))
+            .withPropertyValues("module-migrations.run-on-startup=false");
+
+    private static Path write(Path dir, String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    @Test
+    void classpathLocationReadsDirectoriesAndJarsRelativeToTheLocation(@TempDir Path temp) throws IOException {
+        write(temp.resolve("classes"), "mig/blog/Migration202501010001.sql", UP.formatted("post"));
+        Path jar = temp.resolve("lib.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String dir : new String[] {"mig/", "mig/shop/", "mig/shop/nested/"}) {
+                out.putNextEntry(new JarEntry(dir));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("mig/shop/Migration202501010001.sql"));
+            out.write("-- Stück\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("mig/shop/nested/Migration202501010002.sql"));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("mig/shop/readme.txt"));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL(), jar.toUri().toURL()}, null)) {
+            SpringSqlMigrationSource source = new SpringSqlMigrationSource(new DefaultResourceLoader(loader));
+
+            for (String location : new String[] {"classpath:mig", "classpath*:/mig/", "mig"}) {
+                assertThat(source.sqlFiles(Location.parse(location))).as(location)
+                        .extracting(SqlResource::relativePath, SqlResource::source)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("blog/Migration202501010001.sql", "classpath:mig/blog/Migration202501010001.sql"),
+                                org.assertj.core.groups.Tuple.tuple("shop/Migration202501010001.sql", "classpath:mig/shop/Migration202501010001.sql"),
+                                org.assertj.core.groups.Tuple.tuple("shop/nested/Migration202501010002.sql",
+                                        "classpath:mig/shop/nested/Migration202501010002.sql"));
+            }
+            assertThat(source.sqlFiles(Location.parse("classpath:mig")))
+                    .filteredOn(r -> r.relativePath().equals("shop/Migration202501010001.sql"))
+                    .singleElement().extracting(SqlResource::text).isEqualTo("-- Stück\n");
+            assertThat(source.sqlFiles(Location.parse("classpath:absent"))).isEmpty();
+        }
+    }
+
+    @Test
+    void fileAndClasspathStarLocationsLoadAndMigrate(@TempDir Path dir) throws IOException {
+        write(dir, "blog/Migration202501010001.sql", UP.formatted("post"));
+        try (TestDatabase database = PostgresServer.shared().createDatabase("spring_locations")) {
+            this.runner.withBean(DataSource.class, database::dataSource)
+                    .withPropertyValues("module-migrations.locations=file:" + dir + ",classpath*:spring-locations")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        ModuleMigrations migrations = context.getBean(ModuleMigrations.class);
+                        assertThat(migrations.migrations("blog")).singleElement().extracting(m -> m.source())
+                                .isEqualTo("file:" + dir + "/blog/Migration202501010001.sql");
+                        assertThat(migrations.migrations("shop")).singleElement().extracting(m -> m.source())
+                                .isEqualTo("classpath:spring-locations/shop/Migration202501010001.sql");
+                        assertThat(migrations.migrate().applied()).extracting(e -> e.id().toString())
+                                .containsExactlyInAnyOrder("blog/Migration202501010001", "shop/Migration202501010001");
+                    });
+        }
+    }
+
+    @Test
+    void unsupportedPrefixStopsStartupNamingItAndTheSupportedOnes() {
+        this.runner.withBean(DataSource.class, () -> new org.postgresql.ds.PGSimpleDataSource())
+                .withPropertyValues("module-migrations.locations=s3:bucket/migrations")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidMigrationsException.class)
+                            .hasMessageContaining("location 's3:bucket/migrations' has the unsupported prefix 's3:'")
+                            .hasMessageContaining("supported prefixes are classpath:, classpath*:, file:, filesystem:");
+                });
+    }
+}

@@ -1,0 +1,5 @@
+/** Creating a database and loading seed data. */
+@NullMarked
+package io.modulemigrations.setup;
+
+import org.jspecify.annotations.NullMarked;
