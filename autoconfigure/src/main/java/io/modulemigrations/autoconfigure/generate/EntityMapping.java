@@ -33,7 +33,7 @@ import org.hibernate.tool.schema.spi.SchemaFilter;
  * to any database. Gives the tables and sequences each entity maps and the DDL Hibernate would
  * run to create them.
  */
-public final class EntityMapping implements AutoCloseable {
+public final class EntityMapping implements EntityModel {
 
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
@@ -88,6 +88,7 @@ public final class EntityMapping implements AutoCloseable {
     }
 
     /** The tables {@code entity} maps: its own, its secondary tables, and its collection and join tables. */
+    @Override
     public Set<Relation> tablesOf(Class<?> entity) {
         Set<Relation> tables = new TreeSet<>();
         PersistentClass binding = binding(entity);
@@ -106,6 +107,7 @@ public final class EntityMapping implements AutoCloseable {
     }
 
     /** The sequence {@code entity}'s identifier is generated from, if any. */
+    @Override
     public Set<Relation> sequencesOf(Class<?> entity) {
         Set<Relation> sequences = new TreeSet<>();
         if (binding(entity) instanceof RootClass root && root.getIdentifier() != null) {
@@ -135,6 +137,7 @@ public final class EntityMapping implements AutoCloseable {
      * The statements Hibernate runs to create the tables and sequences {@code include} accepts, with
      * their indexes, constraints and foreign keys (also those pointing at tables it does not accept).
      */
+    @Override
     public List<String> createStatements(Predicate<Relation> include) {
         SchemaFilter filter = new SchemaFilter() {
             @Override

@@ -19,12 +19,12 @@ import org.springframework.core.env.Environment;
  * {@code SpringImplicitNamingStrategy} and Hibernate's snake-case physical strategy by default),
  * naming strategy beans and {@link HibernatePropertiesCustomizer} beans.
  */
-final class JpaSettings {
+public final class JpaSettings {
 
     private JpaSettings() {
     }
 
-    static Map<String, Object> resolve(Environment environment, PhysicalNamingStrategy physical,
+    public static Map<String, Object> resolve(Environment environment, PhysicalNamingStrategy physical,
             ImplicitNamingStrategy implicit, Collection<HibernatePropertiesCustomizer> customizers) {
         Binder binder = Binder.get(environment);
         JpaProperties jpa = binder.bind("spring.jpa", JpaProperties.class).orElseGet(JpaProperties::new);

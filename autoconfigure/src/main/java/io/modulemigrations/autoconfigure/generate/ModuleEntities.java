@@ -21,10 +21,15 @@ public final class ModuleEntities {
 
     private final Map<String, List<Class<?>>> byModule;
     private final List<Class<?>> unassigned;
+    private final String applicationPackage;
+    private final Map<String, List<String>> packagesByModule;
 
-    private ModuleEntities(Map<String, List<Class<?>>> byModule, List<Class<?>> unassigned) {
+    private ModuleEntities(Map<String, List<Class<?>>> byModule, List<Class<?>> unassigned, String applicationPackage,
+            Map<String, List<String>> packagesByModule) {
         this.byModule = byModule;
         this.unassigned = unassigned;
+        this.applicationPackage = applicationPackage;
+        this.packagesByModule = packagesByModule;
     }
 
     /**
@@ -47,7 +52,7 @@ public final class ModuleEntities {
                 byModule.computeIfAbsent(module, m -> new ArrayList<>()).add(entity);
             }
         }
-        return new ModuleEntities(byModule, List.copyOf(unassigned));
+        return new ModuleEntities(byModule, List.copyOf(unassigned), applicationPackage, Map.copyOf(packagesByModule));
     }
 
     /** Modules that have at least one entity, by name. */
@@ -77,6 +82,21 @@ public final class ModuleEntities {
      */
     public List<Class<?>> unassigned() {
         return this.unassigned;
+    }
+
+    /**
+     * The module's package: the first of its {@code packages} setting, else the one named like it below
+     * the application's package; null when neither is known.
+     */
+    public String packageOf(String module) {
+        List<String> explicit = this.packagesByModule.getOrDefault(module, List.of());
+        if (!explicit.isEmpty()) {
+            return explicit.get(0);
+        }
+        if (this.applicationPackage == null) {
+            return null;
+        }
+        return this.applicationPackage.isEmpty() ? module : this.applicationPackage + "." + module;
     }
 
     private static String explicitModule(String entityPackage, Map<String, List<String>> packagesByModule) {

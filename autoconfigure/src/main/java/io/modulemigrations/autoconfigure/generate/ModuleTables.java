@@ -20,7 +20,7 @@ final class ModuleTables {
      * @param linkTables tables kept by link sync
      * @throws MigrationException one of the module's entities maps a table another module owns
      */
-    static Set<Relation> of(String module, ModuleEntities entities, EntityMapping mapping, Map<Relation, String> owners,
+    static Set<Relation> of(String module, ModuleEntities entities, EntityModel mapping, Map<Relation, String> owners,
             Collection<Relation> linkTables) {
         Set<Relation> owned = new TreeSet<>();
         owners.forEach((relation, owner) -> {
