@@ -26,7 +26,7 @@ class EntityMappingTests {
         try (EntityMapping mapping = EntityMapping.of(settings(new MockEnvironment()), ENTITIES, PG18, "public")) {
             List<String> all = mapping.createStatements(relation -> true);
             assertThat(all).contains(
-                    "create sequence author_seq start with 1 increment by 50",
+                    "create sequence author_ids start with 1 increment by 10",
                     "create table author (id bigint not null, display_name varchar(100) not null, primary key (id))",
                     "create table product (id varchar(255) not null, price numeric(38,2), primary key (id))");
             assertThat(all).anySatisfy(s -> assertThat(s).startsWith("create table post (")
@@ -43,7 +43,7 @@ class EntityMappingTests {
             assertThat(mapping.sequencesOf(Post.class)).containsExactly(new Relation("public", "post_seq"));
             assertThat(mapping.sequencesOf(Product.class)).isEmpty();
             assertThat(mapping.relations()).extracting(Relation::toString)
-                    .containsExactlyInAnyOrder("author", "author_seq", "post", "post_seq", "product");
+                    .containsExactlyInAnyOrder("author", "author_ids", "post", "post_seq", "product");
         }
     }
 
@@ -53,7 +53,7 @@ class EntityMappingTests {
             Set<Relation> blog = Set.of(new Relation("public", "post"), new Relation("public", "post_seq"));
             List<String> statements = mapping.createStatements(blog::contains);
             assertThat(statements).noneMatch(s -> s.contains("create table author") || s.contains("create table product")
-                    || s.contains("author_seq"));
+                    || s.contains("author_ids"));
             assertThat(statements).anyMatch(s -> s.contains("foreign key (featured_product_id) references product"));
         }
     }

@@ -40,9 +40,9 @@ class ShadowReplayTests {
             }
         };
         return ModuleMigrations.configure().dataSource(app.dataSource()).locations()
-                .sqlMigration("blog", "Migration202501010000", "-- migrate:up\ncreate sequence author_seq start with 1 increment by 50;\n"
+                .sqlMigration("blog", "Migration202501010000", "-- migrate:up\ncreate sequence author_ids start with 1 increment by 10;\n"
                         + "create table author (id bigint primary key, display_name varchar(100) not null);\n"
-                        + "-- migrate:down\ndrop table author;\ndrop sequence author_seq;\n")
+                        + "-- migrate:down\ndrop table author;\ndrop sequence author_ids;\n")
                 .javaMigration("product", "Migration202501010000", productTable)
                 .load();
     }
@@ -58,16 +58,16 @@ class ShadowReplayTests {
                         entities.all(), PG18, "public")) {
             Map<Relation, String> owners = replay.current(shadow);
             assertThat(owners).containsOnly(Map.entry(new Relation("public", "author"), "blog"),
-                    Map.entry(new Relation("public", "author_seq"), "blog"), Map.entry(new Relation("public", "product"), "product"));
+                    Map.entry(new Relation("public", "author_ids"), "blog"), Map.entry(new Relation("public", "product"), "product"));
 
             Set<Relation> blog = ModuleTables.of("blog", entities, mapping, owners, List.of());
-            assertThat(blog).extracting(Relation::toString).containsExactly("author", "author_seq", "post", "post_seq");
+            assertThat(blog).extracting(Relation::toString).containsExactly("author", "author_ids", "post", "post_seq");
 
             shadow.reset();
             replay.target(shadow, "blog", mapping.createStatements(blog::contains));
             assertThat(Sql.rows(shadow.dataSource(), "select relname from pg_class where relkind in ('r', 'S')"
                     + " and relnamespace = 'public'::regnamespace order by 1"))
-                    .containsExactly("author", "author_seq", "module_migrations",
+                    .containsExactly("author", "author_ids", "module_migrations",
                             "post", "post_seq", "product");
             assertThat(Sql.rows(shadow.dataSource(), "select module from module_migrations order by 1")).containsExactly("blog", "product");
             assertThat(Sql.rows(shadow.dataSource(), "select confrelid::regclass::text from pg_constraint where contype = 'f'"
