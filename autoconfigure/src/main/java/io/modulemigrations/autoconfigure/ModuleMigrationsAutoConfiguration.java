@@ -94,8 +94,12 @@ public final class ModuleMigrationsAutoConfiguration {
         map.from(properties.getSchema()).to(configuration::schema);
         map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
         map.from(properties.getStatementTimeout()).to(configuration::statementTimeout);
-        properties.getModules().forEach((module, settings) ->
-                configuration.dependsOn(module, settings.getDependsOn().toArray(String[]::new)));
+        properties.getModules().forEach((module, settings) -> {
+            // A module may be configured for its entity packages alone, before it has migrations.
+            if (!settings.getDependsOn().isEmpty()) {
+                configuration.dependsOn(module, settings.getDependsOn().toArray(String[]::new));
+            }
+        });
         listeners.orderedStream().forEach(configuration::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
         return configuration.load();

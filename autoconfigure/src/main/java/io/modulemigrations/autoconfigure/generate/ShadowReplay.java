@@ -73,7 +73,8 @@ final class ShadowReplay {
             }
         } catch (SQLException e) {
             throw new MigrationException("Could not create " + module + "'s foreign keys from its entities on the shadow database: "
-                    + e.getMessage() + ". Next: check that the tables they reference exist in their modules' migrations.", e);
+                    + e.getMessage() + ". Nothing was written. Next: the tables they reference must exist in their modules' migrations;"
+                    + " generate or write those modules' migrations first, then " + module + "'s.", e);
         }
     }
 
