@@ -11,7 +11,24 @@ import io.modulemigrations.autoconfigure.command.ShellCommandsConfiguration;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.migration.Migration;
 import io.modulemigrations.script.MigrationScript;
+import io.modulemigrations.autoconfigure.generate.EntityClasses;
+import io.modulemigrations.autoconfigure.generate.EntityMapping;
+import io.modulemigrations.autoconfigure.generate.EntityModel;
+import io.modulemigrations.autoconfigure.generate.JpaSettings;
+import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
+import io.modulemigrations.autoconfigure.generate.ModuleEntities;
+import io.modulemigrations.autoconfigure.generate.ShadowDatabase;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,8 +97,12 @@ public final class ModuleMigrationsAutoConfiguration {
         map.from(properties.getSchema()).to(configuration::schema);
         map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
         map.from(properties.getStatementTimeout()).to(configuration::statementTimeout);
-        properties.getModules().forEach((module, settings) ->
-                configuration.dependsOn(module, settings.getDependsOn().toArray(String[]::new)));
+        properties.getModules().forEach((module, settings) -> {
+            // A module may be configured for its entity packages alone, before it has migrations.
+            if (!settings.getDependsOn().isEmpty()) {
+                configuration.dependsOn(module, settings.getDependsOn().toArray(String[]::new));
+            }
+        });
         listeners.orderedStream().forEach(configuration::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
         return configuration.load();
@@ -133,8 +154,45 @@ public final class ModuleMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            Environment environment, DatabaseSetup setup) {
-        return new MigrationCommands(migrations, migrateOptions(properties, environment), setup);
+            Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
+        return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
+                Path.of(properties.getGenerate().getOutputDir()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationGenerator migrationGenerator(ModuleMigrations migrations, ModuleMigrationsProperties properties,
+            ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models) {
+        boolean jpa = ClassUtils.isPresent("jakarta.persistence.Entity", context.getClassLoader())
+                && ClassUtils.isPresent("org.springframework.boot.persistence.autoconfigure.EntityScanner", context.getClassLoader());
+        Map<String, List<String>> packages = new LinkedHashMap<>();
+        properties.getModules().forEach((module, settings) -> packages.put(module, settings.getPackages()));
+        ModuleEntities entities = jpa ? EntityClasses.byModule(context, packages) : ModuleEntities.of(List.of(), null, packages);
+        List<Class<?>> otherTypes = jpa ? EntityClasses.otherManagedTypes(context) : List.of();
+        Supplier<ShadowDatabase> shadows = () -> {
+            SimpleDriverDataSource server = DataSourceBuilder.derivedFrom(migrationDataSource(properties, dataSource.getIfUnique()))
+                    .type(SimpleDriverDataSource.class).build();
+            return ShadowDatabase.open(server.getUrl(), server.getUsername(), server.getPassword(),
+                    properties.getGenerate().getShadowUrl());
+        };
+        return new MigrationGenerator(migrations, entities, otherTypes, models.getIfAvailable(), shadows, properties.getSchema(),
+                properties.getTable());
+    }
+
+    /** Maps JPA entities to DDL with Hibernate and the application's JPA settings, for db:generate. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "org.hibernate.boot.MetadataSources",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateProperties" })
+    static final class HibernateEntityModelConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EntityModel.Factory moduleMigrationsEntityModels(Environment environment,
+                ObjectProvider<PhysicalNamingStrategy> physical, ObjectProvider<ImplicitNamingStrategy> implicit,
+                ObjectProvider<HibernatePropertiesCustomizer> customizers) {
+            return (classes, version, schema) -> EntityMapping.of(JpaSettings.resolve(environment, physical.getIfAvailable(),
+                    implicit.getIfAvailable(), customizers.orderedStream().toList()), classes, version, schema);
+        }
     }
 
     static MigrateOptions migrateOptions(ModuleMigrationsProperties properties, Environment environment) {

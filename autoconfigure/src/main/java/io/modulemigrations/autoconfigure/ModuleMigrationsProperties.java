@@ -132,6 +132,11 @@ public class ModuleMigrationsProperties {
      */
     private Map<String, Module> modules = new LinkedHashMap<>();
 
+    /**
+     * Settings of db:generate (and the shadow database db:verify uses).
+     */
+    private final Generate generate = new Generate();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -300,6 +305,10 @@ public class ModuleMigrationsProperties {
         this.modules = modules;
     }
 
+    public Generate getGenerate() {
+        return this.generate;
+    }
+
     /**
      * Settings of one module.
      */
@@ -310,12 +319,61 @@ public class ModuleMigrationsProperties {
          */
         private List<String> dependsOn = new ArrayList<>();
 
+        /**
+         * Packages whose JPA entities belong to this module (with their subpackages). Defaults to
+         * the package named like the module directly below the application's package.
+         */
+        private List<String> packages = new ArrayList<>();
+
         public List<String> getDependsOn() {
             return this.dependsOn;
         }
 
         public void setDependsOn(List<String> dependsOn) {
             this.dependsOn = dependsOn;
+        }
+
+        public List<String> getPackages() {
+            return this.packages;
+        }
+
+        public void setPackages(List<String> packages) {
+            this.packages = packages;
+        }
+    }
+
+    /**
+     * Settings of db:generate.
+     */
+    public static class Generate {
+
+        /**
+         * Folder db:generate writes SQL migrations to, as <output-dir>/<module>/<name>.sql; relative
+         * paths are resolved against the working directory.
+         */
+        private String outputDir = "src/main/resources/db/migrations";
+
+        /**
+         * JDBC URL of a scratch database for db:generate and db:verify; everything in it is dropped
+         * each time. Defaults to a temporary database created (and dropped) on the server
+         * migrations run against, which needs the CREATEDB privilege.
+         */
+        private String shadowUrl;
+
+        public String getOutputDir() {
+            return this.outputDir;
+        }
+
+        public void setOutputDir(String outputDir) {
+            this.outputDir = outputDir;
+        }
+
+        public String getShadowUrl() {
+            return this.shadowUrl;
+        }
+
+        public void setShadowUrl(String shadowUrl) {
+            this.shadowUrl = shadowUrl;
         }
     }
 

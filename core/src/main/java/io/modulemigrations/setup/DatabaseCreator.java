@@ -73,6 +73,16 @@ public final class DatabaseCreator {
         }
     }
 
+    /**
+     * Drops {@code database} on the server {@code jdbcUrl} points at, ending its sessions
+     * ({@code with (force)}, PostgreSQL 13 or later). A database that does not exist is not an error.
+     */
+    public static void drop(String jdbcUrl, @Nullable String user, @Nullable String password, String database) throws SQLException {
+        try (Connection c = maintenanceConnection(jdbcUrl, user, password); Statement st = c.createStatement()) {
+            st.execute("drop database if exists \"" + database.replace("\"", "\"\"") + "\" with (force)");
+        }
+    }
+
     private static Connection maintenanceConnection(String jdbcUrl, @Nullable String user, @Nullable String password) throws SQLException {
         Properties props = new Properties();
         if (user != null) {

@@ -6,15 +6,11 @@ import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.modulith.fixture.ModulithFixtureApplication;
 import io.modulemigrations.modulith.fixture.inventory.Inventory;
 import io.modulemigrations.modulith.fixture.order.Orders;
-import io.modulemigrations.test.PostgresServer;
-import io.modulemigrations.test.TestDatabase;
+import io.modulemigrations.test.spring.PostgresTestDatabase;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application: modules are Spring Modulith's, and {@code order} migrates after {@code inventory} because its
@@ -22,21 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and its table references inventory's, so running by timestamp would fail.)
  */
 @SpringBootTest(classes = ModulithFixtureApplication.class)
+@PostgresTestDatabase
 class ModulithApplicationTests {
-
-    static final TestDatabase database = PostgresServer.shared().createDatabase("modulith_app");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
 
     @Autowired
     ModuleMigrations migrations;

@@ -3,37 +3,20 @@ package io.modulemigrations.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.ModuleMigrations;
-import io.modulemigrations.test.PostgresServer;
-import io.modulemigrations.test.TestDatabase;
+import io.modulemigrations.test.spring.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** With {@code management.endpoint.migrations.access=unrestricted}, blog can be rolled back over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.endpoint.migrations.access=unrestricted")
+@PostgresTestDatabase
 class RollbackOverHttpTests {
-
-    static final TestDatabase database = PostgresServer.shared().createDatabase("sample_rollback");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
 
     @LocalServerPort
     int port;

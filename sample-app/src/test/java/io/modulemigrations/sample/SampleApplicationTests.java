@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.ModuleStatus;
-import io.modulemigrations.test.PostgresServer;
-import io.modulemigrations.test.TestDatabase;
+import io.modulemigrations.test.spring.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -22,28 +20,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The sample app started against a real PostgreSQL: migrations ran on startup, behind readiness. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PostgresTestDatabase
 class SampleApplicationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    static final TestDatabase database = PostgresServer.shared().createDatabase("sample_app");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
 
     @LocalServerPort
     int port;

@@ -6,13 +6,16 @@ import io.modulemigrations.MigrationException;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.UnknownModuleException;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
+import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code db:*} commands: parse the arguments, call the engine, print, and answer an exit code:
@@ -32,7 +35,7 @@ public class MigrationCommands {
     // Every command, in the order help lists them: the one place a command is declared, with its implementation.
     private static final Map<String, DbCommand> BY_NAME = byName(List.of(new StatusCommand(), new MigrateCommand(),
             new RollbackCommand(), new MigrateScriptsCommand(), new SyncLinksCommand(), new CreateCommand(),
-            new SetupCommand(), new SeedCommand()));
+            new SetupCommand(), new SeedCommand(), new GenerateCommand()));
 
     /** The commands by name, in the order {@code help} lists them. */
     public static final Map<String, CommandSpec> COMMANDS = specs(BY_NAME);
@@ -40,17 +43,35 @@ public class MigrationCommands {
     private final ModuleMigrations migrations;
     private final MigrateOptions defaults;
     private final DatabaseSetup setup;
+    private final Supplier<MigrationGenerator> generator;
+    private final Path generateOutputDir;
 
     /**
+     * The commands without {@code db:generate}.
+     *
      * @param migrations the engine
      * @param defaults   how {@code db:migrate} runs when no option says otherwise
      * @param setup      creates the database and loads seed data
      */
     public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults,
             DatabaseSetup setup) {
+        this(migrations, defaults, setup, () -> null, null);
+    }
+
+    /**
+     * @param migrations        the engine
+     * @param defaults          how {@code db:migrate} runs when no option says otherwise
+     * @param setup             creates the database and loads seed data
+     * @param generator         gives what computes {@code db:generate}'s migrations (or null), asked only by db:generate
+     * @param generateOutputDir where {@code db:generate} writes SQL migrations
+     */
+    public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup,
+            Supplier<MigrationGenerator> generator, Path generateOutputDir) {
         this.migrations = migrations;
         this.defaults = defaults;
         this.setup = setup;
+        this.generator = generator;
+        this.generateOutputDir = generateOutputDir;
     }
 
     /** Whether these program arguments ask for a command: the first one that is not an option starts with {@code db:}. */
@@ -91,7 +112,8 @@ public class MigrationCommands {
             if (!spec.takesArguments() && !line.arguments().isEmpty()) {
                 throw new UsageException(name + " takes no arguments, got " + line.arguments());
             }
-            return command.run(line, new Invocation(this.migrations, this.defaults, this.setup, out, prompt));
+            return command.run(line, new Invocation(this.migrations, this.defaults, this.setup, out, prompt,
+                    this.generator, this.generateOutputDir));
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.println("Usage: " + (command != null ? command.spec().usage()

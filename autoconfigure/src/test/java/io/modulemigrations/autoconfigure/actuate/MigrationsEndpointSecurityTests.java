@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
-import io.modulemigrations.test.PostgresServer;
-import io.modulemigrations.test.TestDatabase;
+import io.modulemigrations.test.spring.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With Spring Security on the classpath, rolling back over HTTP needs an authenticated caller, even
@@ -34,23 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = { "management.endpoints.web.exposure.include=migrations",
                 "management.endpoint.migrations.access=unrestricted",
                 "spring.security.user.name=operator", "spring.security.user.password=secret" })
+@PostgresTestDatabase
 class MigrationsEndpointSecurityTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    static final TestDatabase database = PostgresServer.shared().createDatabase("endpoint_security");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
 
     @LocalServerPort
     int port;

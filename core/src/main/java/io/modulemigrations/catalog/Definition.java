@@ -1,0 +1,16 @@
+package io.modulemigrations.catalog;
+
+/**
+ * A function, procedure, view, materialized view or trigger, known by the definition PostgreSQL
+ * gives for it ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}).
+ *
+ * @param kind {@code function}, {@code view}, {@code materialized view} or {@code trigger}
+ * @param name its name: a function with its argument types, a trigger as {@code table.trigger}
+ * @param definition the definition with white space runs collapsed to one space
+ */
+record Definition(String kind, String name, String definition) {
+
+    String line() {
+        return kind + " " + name + " " + definition;
+    }
+}
