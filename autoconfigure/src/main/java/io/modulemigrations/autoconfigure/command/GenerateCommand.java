@@ -1,6 +1,7 @@
 package io.modulemigrations.autoconfigure.command;
 
 import io.modulemigrations.MigrationException;
+import io.modulemigrations.UnknownModuleException;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
 import io.modulemigrations.autoconfigure.generate.MigrationFile;
 import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
@@ -14,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -48,19 +50,24 @@ final class GenerateCommand implements DbCommand {
     @Override
     public int run(CommandLine line, Invocation invocation) {
         MigrationGenerator generator = invocation.generator().get();
+        Set<String> known = generator != null ? generator.modules() : invocation.migrations().modules();
         List<String> modules = line.arguments().stream().distinct().toList();
-        if (generator == null) {
-            throw new MigrationException("db:generate is not available: no MigrationGenerator bean. Nothing was written.");
-        }
         if (modules.isEmpty()) {
-            throw new UsageException("db:generate needs at least one module. Available modules: " + String.join(", ", generator.modules()));
+            throw new UsageException("db:generate needs at least one module. Available modules: " + String.join(", ", known));
         }
         String description = line.options().get("name");
         if (description != null && !NAME.matcher(description).matches()) {
             throw new UsageException("--name must be letters, digits and '_' (it becomes part of the file and class name), got '"
                     + description + "'");
         }
-        generator.checkKnown(modules);
+        List<String> unknown = modules.stream().filter(m -> !known.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownModuleException("generate", unknown, List.copyOf(known));
+        }
+        if (generator == null && !line.flag("empty")) {
+            throw new MigrationException("db:generate needs the MigrationGenerator bean, which is not configured; nothing was"
+                    + " written. Next: use the auto-configuration, or write a migration by hand with --empty.");
+        }
         String name = "Migration" + LocalDateTime.now(this.clock).format(TIMESTAMP) + (description == null ? "" : "_" + description);
         PrintWriter out = invocation.out();
         List<MigrationFile> files = new ArrayList<>();
@@ -106,7 +113,7 @@ final class GenerateCommand implements DbCommand {
         if (!line.flag("java")) {
             return MigrationFile.sql(outputDir, module, name, changes);
         }
-        String modulePackage = generator.entities().packageOf(module);
+        String modulePackage = generator != null ? generator.entities().packageOf(module) : null;
         String javaPackage = modulePackage == null ? "migrations" : modulePackage + ".migrations";
         return MigrationFile.java(javaSourceRoot(outputDir), javaPackage, module, name, changes);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modulemigrations.autoconfigure.command.MigrationCommands;
 import io.modulemigrations.autoconfigure.generate.conflict.blog.ProductMirror;
 import io.modulemigrations.autoconfigure.generate.fixtures.product.Product;
+import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import java.nio.file.Files;
@@ -38,6 +39,21 @@ class GenerateCommandTests {
         assertThat(Sql.rows(app.dataSource(), "select module, name, batch, checksum from module_migrations order by 1, 2"))
                 .isEqualTo(historyBefore);
         assertThat(Sql.shadowDatabases(app.dataSource())).isEmpty();
+    }
+
+    @Test
+    void oneFilePerChangedModuleOnAConfiguredShadowDatabase(PostgresServer server, TestDatabase app) throws Exception {
+        String changed = GenerateScenario.BLOG_UP.replace("title varchar(255), ", "");
+        try (TestDatabase scratch = server.createDatabase("scratch")) {
+            GenerateScenario scenario = new GenerateScenario(app, this.project, Map.of("product", GenerateScenario.PRODUCT_UP, "blog", changed))
+                    .shadowUrl(scratch.jdbcUrl());
+            assertThat(scenario.run("db:generate", "product", "blog")).as(scenario.err.toString()).isZero();
+            assertThat(scenario.out.toString()).startsWith("product: no changes\nblog: Migration").contains("  add column post.title\n");
+            assertThat(scenario.files()).singleElement().asString().startsWith("blog/");
+            // the configured shadow database was used (and kept), no temporary one was created
+            assertThat(Sql.rows(scratch.dataSource(), "select 1 from pg_class where relname = 'post'")).hasSize(1);
+            assertThat(Sql.shadowDatabases(app.dataSource())).isEmpty();
+        }
     }
 
     @Test
