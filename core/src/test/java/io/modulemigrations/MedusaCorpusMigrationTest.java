@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  * migrations), all modules but workflow_engine_redis, which clashes with workflow_engine_inmemory.
  */
 @PostgresTest
-class MedusaCorpusMigrationTest {
+public class MedusaCorpusMigrationTest {
 
-    static Path corpus() {
+    /** The corpus folder: {@code -Dmedusa.corpus}, else shared/corpus/medusa beside the checkout. */
+    public static Path corpus() {
         for (String candidate : new String[] {System.getProperty("medusa.corpus"), "../../shared/corpus/medusa", "/work/shared/corpus/medusa"}) {
             if (candidate != null && Files.isDirectory(Path.of(candidate))) {
                 return Path.of(candidate);
@@ -29,7 +30,8 @@ class MedusaCorpusMigrationTest {
         throw new AssertionError("Medusa corpus not found: set -Dmedusa.corpus (shared/corpus/medusa beside the checkout)");
     }
 
-    static FluentConfiguration corpusMigrations(DataSource ds) throws IOException {
+    /** Every corpus migration but workflow_engine_redis's, as SQL migrations of their modules. */
+    public static FluentConfiguration corpusMigrations(DataSource ds) throws IOException {
         FluentConfiguration config = ModuleMigrations.configure().dataSource(ds).locations();
         try (Stream<Path> files = Files.walk(corpus())) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))::iterator) {

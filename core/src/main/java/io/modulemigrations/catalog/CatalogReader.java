@@ -28,6 +28,7 @@ final class CatalogReader {
 
     /** The scope's tables: the namespace is parameter 1, the table names (or null for all) parameters 2 and 3. */
     private static final String TABLES = "select c.oid from pg_class c where c.relnamespace = ? and c.relkind in ('r', 'p')"
+            + " and not c.relispartition"
             + " and (?::text[] is null or c.relname = any(?::text[])) and"
             + NOT_FROM_EXTENSION.formatted("'pg_class'::regclass", "c.oid");
 
@@ -58,10 +59,11 @@ final class CatalogReader {
             Map<String, List<Column>> columns = columns();
             Map<String, List<Constraint>> constraints = constraints();
             Map<String, List<Index>> indexes = indexes();
+            Map<String, String> partitionKeys = partitionKeys();
             List<Table> tables = new ArrayList<>();
             columns.forEach((name, cols) -> tables.add(new Table(name, cols,
                     byName(constraints.getOrDefault(name, List.of()), Constraint::name),
-                    byName(indexes.getOrDefault(name, List.of()), Index::name))));
+                    byName(indexes.getOrDefault(name, List.of()), Index::name), partitionKeys.get(name))));
             List<Definition> routines = scope.routines() ? routines() : List.of();
             return new CatalogSnapshot(schema, enums(), sequences(), tables, routines);
         } finally {
@@ -112,7 +114,7 @@ final class CatalogReader {
                         : new Identity(identityKind.equals("a"), rs.getString(8), options(rs, 9));
                 String generatedKind = rs.getString(7);
                 boolean generated = generatedKind != null && !generatedKind.isEmpty();
-                String expression = Sql.lower(rs.getString(5));
+                String expression = Sql.canonical(Sql.lower(rs.getString(5)));
                 columns.add(new Column(rs.getString(2), Sql.shortType(rs.getString(3)), rs.getBoolean(4),
                         generated ? null : expression, identity, generated ? expression : null, "s".equals(generatedKind)));
             }
@@ -131,7 +133,7 @@ final class CatalogReader {
         try (PreparedStatement ps = prepareTables(sql, 2); ResultSet rs = bindNamespace(ps).executeQuery()) {
             while (rs.next()) {
                 found.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Constraint(rs.getString(2),
-                        ConstraintKind.of(rs.getString(3)), strings(rs.getArray(6)), Sql.lower(rs.getString(4)), rs.getString(5)));
+                        ConstraintKind.of(rs.getString(3)), strings(rs.getArray(6)), Sql.canonical(Sql.lower(rs.getString(4))), rs.getString(5)));
             }
         }
         return found;
@@ -149,7 +151,19 @@ final class CatalogReader {
                 String definition = rs.getString(5);
                 String body = definition.substring(definition.indexOf(" USING ") + " USING ".length());
                 found.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
-                        .add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4), Sql.lower(body)));
+                        .add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4), Sql.canonical(Sql.lower(body))));
+            }
+        }
+        return found;
+    }
+
+    /** The partition key of each partitioned table in scope. */
+    private Map<String, String> partitionKeys() throws SQLException {
+        String sql = "select c.relname, pg_get_partkeydef(c.oid) from pg_class c where c.relkind = 'p' and c.oid in (" + TABLES + ")";
+        Map<String, String> found = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepareTables(sql, 1); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.put(rs.getString(1), Sql.lower(rs.getString(2)));
             }
         }
         return found;
@@ -184,10 +198,11 @@ final class CatalogReader {
      */
     private List<Sequence> sequences() throws SQLException {
         String sql = "select c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,"
-                + " s.seqcache, s.seqcycle, o.refobjid::regclass::text, a.attname"
+                + " s.seqcache, s.seqcycle, t.relname, a.attname"
                 + " from pg_class c join pg_sequence s on s.seqrelid = c.oid"
                 + " left join pg_depend o on o.classid = 'pg_class'::regclass and o.objid = c.oid"
                 + "   and o.refclassid = 'pg_class'::regclass and o.refobjsubid > 0 and o.deptype in ('a', 'i')"
+                + " left join pg_class t on t.oid = o.refobjid" // an owning table is always in the sequence's schema
                 + " left join pg_attribute a on a.attrelid = o.refobjid and a.attnum = o.refobjsubid"
                 + " where c.relkind = 'S' and c.relnamespace = ? and (o.deptype is null or o.deptype = 'a')"
                 + " and (?::text[] is null or c.relname = any(?::text[]) or o.refobjid in (" + TABLES + ")) and"

@@ -95,7 +95,7 @@ public final class CatalogSnapshot {
         sequences.forEach(s -> lines.add("sequence " + Sql.name(s.name()) + " " + s.options().describe() + " owned by " + s.ownedBy()));
         for (Table table : tables) {
             String prefix = "table " + Sql.name(table.name());
-            lines.add(prefix);
+            lines.add(prefix + (table.partitionBy() == null ? "" : " partition by " + table.partitionBy()));
             List<Column> columns = order == ColumnOrder.SIGNIFICANT ? table.columns() : sorted(table.columns(), Column::name);
             columns.forEach(c -> lines.add(prefix + " column " + c.describe()));
             if (order == ColumnOrder.SIGNIFICANT) {

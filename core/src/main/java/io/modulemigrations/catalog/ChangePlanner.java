@@ -1,6 +1,7 @@
 package io.modulemigrations.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,14 +33,20 @@ final class ChangePlanner {
      * dropped with that column's change, not in the sequence steps.
      */
     private final Set<String> sequencesAtIdentity = new HashSet<>();
+    /** Sequences detached from their owning column before it goes away. */
+    private final Set<String> detached = new HashSet<>();
     /** Foreign keys of new tables that reference a table created after them: added at the end. */
-    private final List<String[]> deferredForeignKeys = new ArrayList<>();
+    private final List<ForeignKeyOf> deferredForeignKeys = new ArrayList<>();
 
     private ChangePlanner(CatalogSnapshot from, CatalogSnapshot to) {
         this.from = from;
         this.to = to;
-        from.tables().forEach(t -> (to.table(t.name()).isPresent() ? kept : dropped).add(t.name()));
-        to.tables().stream().filter(t -> from.table(t.name()).isEmpty()).forEach(t -> created.add(t.name()));
+        for (Table table : from.tables()) {
+            Table target = to.table(table.name()).orElse(null);
+            (target != null && Objects.equals(table.partitionBy(), target.partitionBy()) ? kept : dropped).add(table.name());
+        }
+        // a table that gains, loses or changes its partition key is dropped and created again
+        to.tables().stream().filter(t -> !kept.contains(t.name())).forEach(t -> created.add(t.name()));
         for (String name : kept) {
             for (Column column : after(name).columns()) {
                 before(name).column(column.name()).ifPresent(old -> compareColumn(name, old, column));
@@ -102,16 +109,19 @@ final class ChangePlanner {
 
     // ---- what goes away ----
 
-    /** A sequence whose owning column goes away would go with it: detach it first. */
+    /**
+     * A sequence whose owning column goes away would go with it, so it is detached first (and
+     * owned again at the end if it should be); one that loses its owner is detached here too.
+     */
     private void releaseSequencesFromVanishingOwners() {
         for (Sequence old : from.sequences()) {
-            to.sequence(old.name()).ifPresent(kept -> {
-                if (old.ownedByTable() != null && !old.ownedBy().equals(kept.ownedBy())
-                        && (kept.ownedByTable() == null || columnVanishes(old.ownedByTable(), old.ownedByColumn()))) {
-                    add(SchemaChange.safe("detach sequence " + old.name() + " from " + old.ownedBy(),
-                            "alter sequence " + Sql.name(old.name()) + " owned by none;"));
-                }
-            });
+            Sequence target = to.sequence(old.name()).orElse(null);
+            if (target != null && old.ownedByTable() != null
+                    && (target.ownedByTable() == null || columnVanishes(old.ownedByTable(), old.ownedByColumn()))) {
+                detached.add(old.name());
+                add(SchemaChange.safe("detach sequence " + old.name() + " from " + old.ownedBy(),
+                        "alter sequence " + Sql.name(old.name()) + " owned by none;"));
+            }
         }
     }
 
@@ -153,7 +163,7 @@ final class ChangePlanner {
 
     private void dropTables() {
         List<String> order = new ArrayList<>(DependencyOrder.of(dropped, references(from, dropped)));
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         for (int i = 0; i < order.size(); i++) {
             Table table = before(order.get(i));
             for (Constraint fk : foreignKeys(table)) {
@@ -258,7 +268,7 @@ final class ChangePlanner {
             for (Constraint constraint : constraints) {
                 if (constraint.kind() == ConstraintKind.FOREIGN_KEY && created.contains(constraint.referencedTable())
                         && !available.contains(constraint.referencedTable())) {
-                    deferredForeignKeys.add(new String[] {name, constraint.name()});
+                    deferredForeignKeys.add(new ForeignKeyOf(name, constraint));
                     continue;
                 }
                 String inline = constraint.inlineForm(name);
@@ -270,7 +280,8 @@ final class ChangePlanner {
             }
             List<String> body = new ArrayList<>(columns.values().stream().map(StringBuilder::toString).toList());
             body.addAll(tableConstraints);
-            String statement = "create table " + Sql.name(name) + " (" + (body.isEmpty() ? "" : "\n    " + String.join(",\n    ", body) + "\n") + ");";
+            String statement = "create table " + Sql.name(name) + " (" + (body.isEmpty() ? "" : "\n    " + String.join(",\n    ", body) + "\n")
+                    + ")" + (table.partitionBy() == null ? "" : " partition by " + table.partitionBy()) + ";";
             add(SchemaChange.safe("create table " + name, statement));
             for (Index index : table.indexes()) {
                 add(SchemaChange.safe("create index " + index.name() + " on " + name, index.createStatement(name)));
@@ -383,10 +394,9 @@ final class ChangePlanner {
     }
 
     private void addDeferredForeignKeys() {
-        for (String[] fk : deferredForeignKeys) {
-            Constraint constraint = after(fk[0]).constraint(fk[1]).orElseThrow();
-            add(SchemaChange.safe("add foreign key " + constraint.name() + " on " + fk[0],
-                    alter(fk[0]) + " add " + constraint.tableForm() + ";"));
+        for (ForeignKeyOf deferred : deferredForeignKeys) {
+            add(SchemaChange.safe("add foreign key " + deferred.constraint().name() + " on " + deferred.table(),
+                    alter(deferred.table()) + " add " + deferred.constraint().tableForm() + ";"));
         }
     }
 
@@ -413,7 +423,8 @@ final class ChangePlanner {
                 }
                 clauses.addAll(current.changesTo(sequence.options()));
             }
-            if (sequence.ownedByTable() != null && (old == null || !old.ownedBy().equals(sequence.ownedBy()))) {
+            if (sequence.ownedByTable() != null
+                    && (old == null || detached.contains(old.name()) || !old.ownedBy().equals(sequence.ownedBy()))) {
                 clauses.add("owned by " + sequence.ownedBy());
             }
             if (!clauses.isEmpty()) {
@@ -499,5 +510,9 @@ final class ChangePlanner {
             }
         }
         return at == part.size();
+    }
+
+    /** A foreign key and its table. */
+    private record ForeignKeyOf(String table, Constraint constraint) {
     }
 }

@@ -57,6 +57,10 @@ public final class RoundTripProof {
     }
 
     /** Runs the script in one transaction; on failure returns the statement, a new line and the error. */
+    private static String withoutLeadingComments(String statement) {
+        return statement.replaceFirst("^(\\s*--[^\n]*\n)+\\s*", "");
+    }
+
     private static String apply(Connection connection, String sql) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -66,7 +70,7 @@ public final class RoundTripProof {
                     st.execute(statement);
                 } catch (SQLException e) {
                     connection.rollback();
-                    return statement + "\n" + e.getMessage();
+                    return withoutLeadingComments(statement) + "\n" + e.getMessage();
                 }
             }
             connection.commit();

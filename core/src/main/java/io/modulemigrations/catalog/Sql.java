@@ -2,12 +2,17 @@ package io.modulemigrations.catalog;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Writing SQL text: identifiers, literals, lower-case keywords, short type names. */
 final class Sql {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    /** {@code (array[…])::type[]} over literals, as PostgreSQL deparses an {@code in} list. */
+    private static final Pattern CAST_ARRAY = Pattern.compile("\\(array\\[((?:'(?:[^']|'')*'::[a-z ]+(?:, )?)+)\\]\\)::([a-z ]+)\\[\\]");
+    /** A literal with a cast: {@code 'done'::character varying}. */
+    private static final Pattern CAST_LITERAL = Pattern.compile("'(?:[^']|'')*'::[a-z ]+");
 
     /** PostgreSQL's reserved key words: a table or column with one of these names must be quoted. */
     private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
@@ -77,6 +82,52 @@ final class Sql {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Deparsed SQL in the form PostgreSQL deparses it to again once it is applied. PostgreSQL
+     * writes {@code col in ('a', 'b')} on a varchar column as
+     * {@code (array['a'::character varying, 'b'::character varying])::text[]}; parsing that pushes
+     * the cast into the elements, so the same constraint read back after it was applied says
+     * {@code array[('a'::character varying)::text, ('b'::character varying)::text]}. Both snapshots
+     * use this second form, so they compare equal and the SQL written from them is stable.
+     */
+    static String canonical(String sql) {
+        if (sql == null || !sql.contains("(array[")) {
+            return sql;
+        }
+        Matcher m = CAST_ARRAY.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> elements = splitTopLevel(m.group(1));
+            String type = m.group(2);
+            if (elements.stream().allMatch(e -> CAST_LITERAL.matcher(e).matches())) {
+                m.appendReplacement(out, Matcher.quoteReplacement("array[" + String.join(", ",
+                        elements.stream().map(e -> "(" + e + ")::" + type).toList()) + "]"));
+            } else {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Splits on {@code ", "} outside string literals. */
+    private static List<String> splitTopLevel(String list) {
+        List<String> parts = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',' && i + 1 < list.length() && list.charAt(i + 1) == ' ') {
+                parts.add(list.substring(start, i));
+                start = i + 2;
+            }
+        }
+        parts.add(list.substring(start));
+        return parts;
     }
 
     /** A type from {@code format_type} as people write it: {@code varchar(200)}, {@code timestamptz}. */

@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param columns the columns in their order in the table
  * @param constraints primary key, unique, foreign key, check and exclusion constraints, by name
  * @param indexes the indexes that do not back a constraint, by name
+ * @param partitionBy for a partitioned table, its partition key ({@code list (name)}); else null
  */
-record Table(String name, List<Column> columns, List<Constraint> constraints, List<Index> indexes) {
+record Table(String name, List<Column> columns, List<Constraint> constraints, List<Index> indexes, String partitionBy) {
 
     Optional<Column> column(String column) {
         return columns.stream().filter(c -> c.name().equals(column)).findFirst();

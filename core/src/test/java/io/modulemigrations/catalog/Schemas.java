@@ -22,7 +22,8 @@ final class Schemas {
 
     /** The module's tables and sequences: what the diff may touch. */
     static final Set<String> MODULE_TABLES = Set.of("post", "comment", "tag", "post_tag");
-    static final CatalogScope MODULE = CatalogScope.currentSchema().tables(MODULE_TABLES).sequences(Set.of("post_seq"));
+    static final CatalogScope MODULE = CatalogScope.currentSchema().tables(MODULE_TABLES)
+            .sequences(Set.of("post_seq", "post_legacy_id_seq"));
 
     private Schemas() {
     }
@@ -40,6 +41,19 @@ final class Schemas {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The engine tests' own catalog listing ({@link Db#catalog}), a second opinion on the snapshots,
+     * with two differences snapshots deliberately ignore: the names PostgreSQL 18 gives not-null
+     * constraints (snapshots treat not null as a column property; Medusa's renamed columns keep
+     * names like {@code price_money_amount_id_not_null} on {@code currency_code}), and the form of
+     * an {@code in} list, which PostgreSQL deparses differently once applied ({@link Sql#canonical}).
+     */
+    static List<String> engineCatalog(TestDatabase db) {
+        return Db.catalog(db.dataSource()).stream()
+                .map(line -> line.replaceFirst("^(constraint \\S+ )\\S+( NOT NULL \\S+)$", "$1(name)$2"))
+                .map(line -> Sql.canonical(Sql.lower(line))).toList();
     }
 
     static ProofResult prove(TestDatabase scratch, SchemaDiff diff, CatalogSnapshot expected) {
@@ -69,7 +83,7 @@ final class Schemas {
             ProofResult result = prove(dbA, diff, to);
 
             assertThat(result.succeeded()).as("proof of\n-- up\n%s-- down\n%s\n%s", diff.upSql(), diff.downSql(), result).isTrue();
-            assertThat(Db.catalog(dbA.dataSource())).as("catalog as the engine tests read it").isEqualTo(Db.catalog(dbB.dataSource()));
+            assertThat(engineCatalog(dbA)).as("catalog as the engine tests read it").isEqualTo(engineCatalog(dbB));
             assertThat(snapshot(dbA, otherModule).lines()).isEqualTo(otherBefore);
             assertThat(Db.rows(dbA.dataSource(), "select * from author order by id")).isEqualTo(otherRows);
             assertThat(diff.reverse().changes()).isNotEmpty();
