@@ -14,11 +14,13 @@ import org.springframework.util.StringUtils;
  * When the application is launched with a {@code db:*} command ({@code java -jar app.jar db:migrate}),
  * starts no web server, skips the startup migration (the command does the work), prints no banner and
  * makes every bean lazy, so only what the command needs is created: the {@code DataSource}, the
- * engine and the migrations; schedulers and the application's own beans are not. JPA's
- * {@code EntityManagerFactory} is (Spring creates load-time-weaver-aware beans eagerly), but with no
- * schema validation and no JDBC metadata access, so it neither fails on a schema that is behind nor
- * connects. Nothing connects to the database before
- * the command does, so {@code db:create} and {@code db:setup} work while the database does not exist yet.
+ * engine and the migrations. Schedulers and the application's own beans are not. JPA's
+ * {@code EntityManagerFactory} is still created (Spring creates load-time-weaver-aware beans eagerly),
+ * so in command mode it neither validates nor changes the schema ({@code ddl-auto} and Hibernate's
+ * schema action are {@code none}) nor reads JDBC metadata (PostgreSQL's dialect unless one is set):
+ * a schema that is behind its entities, which is what {@code db:migrate} and {@code db:generate} are
+ * for, does not stop the command, and nothing connects to the database before the command does, so
+ * {@code db:create} and {@code db:setup} work while the database does not exist yet.
  */
 class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -30,23 +32,23 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (nonOptionArgs == null || !MigrationCommands.isCommand(StringUtils.commaDelimitedListToStringArray(nonOptionArgs))) {
             return;
         }
-        Map<String, Object> properties = new LinkedHashMap<>(Map.of(
-                "spring.main.banner-mode", "off",
-                "spring.main.lazy-initialization", "true",
-                "module-migrations.run-on-startup", "false"));
+        Map<String, Object> properties = new LinkedHashMap<>();
         if (AotDetector.useGeneratedArtifacts()) {
             // The context's type and beans were fixed at build time: keep them, but open no port.
             properties.put("server.port", "-1");
         } else {
             properties.put("spring.main.web-application-type", "none");
         }
-        // Spring creates LoadTimeWeaverAware beans, JPA's EntityManagerFactory among them, even when every bean is
-        // lazy. So that it neither validates a schema that is behind nor connects (the database may not exist yet):
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.lazy-initialization", "true");
+        properties.put("module-migrations.run-on-startup", "false");
         properties.put("spring.jpa.hibernate.ddl-auto", "none");
+        properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+        properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
         properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
         if (!environment.containsProperty("spring.jpa.database-platform")
                 && !environment.containsProperty("spring.jpa.properties.hibernate.dialect")) {
-            properties.put("spring.jpa.properties.jakarta.persistence.database-product-name", "PostgreSQL");
+            properties.put("spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }

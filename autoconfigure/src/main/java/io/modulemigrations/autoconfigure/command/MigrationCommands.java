@@ -47,7 +47,7 @@ public class MigrationCommands {
     private final Path generateOutputDir;
 
     /**
-     * The commands without {@code db:generate}.
+     * The commands, with {@code db:generate} limited to {@code --empty} (no entities are known).
      *
      * @param migrations the engine
      * @param defaults   how {@code db:migrate} runs when no option says otherwise
@@ -55,7 +55,7 @@ public class MigrationCommands {
      */
     public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults,
             DatabaseSetup setup) {
-        this(migrations, defaults, setup, () -> null, null);
+        this(migrations, defaults, setup, () -> null, Path.of("src/main/resources/db/migrations"));
     }
 
     /**

@@ -123,16 +123,6 @@ public final class EntityMapping implements EntityModel {
         return sequences;
     }
 
-    /** Every table and sequence in the mapping. */
-    public Set<Relation> relations() {
-        Set<Relation> all = new TreeSet<>();
-        for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
-            namespace.getTables().forEach(t -> add(all, t));
-            namespace.getSequences().forEach(s -> all.add(relation(s.getName())));
-        }
-        return all;
-    }
-
     /**
      * The statements Hibernate runs to create the tables and sequences {@code include} accepts, with
      * their indexes, constraints and foreign keys (also those pointing at tables it does not accept).

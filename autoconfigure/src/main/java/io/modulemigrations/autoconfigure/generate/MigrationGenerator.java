@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code db:generate}'s work: for each module, the difference between its tables as its migrations
@@ -37,6 +39,8 @@ import java.util.stream.Collectors;
  * </ol>
  */
 public final class MigrationGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrationGenerator.class);
 
     private final ModuleMigrations application;
     private final ModuleEntities entities;
@@ -104,6 +108,11 @@ public final class MigrationGenerator {
             throw new MigrationException("db:generate reads JPA entities with Hibernate, which is not on the classpath;"
                     + " nothing was generated. Next: add spring-boot-starter-data-jpa, or write a migration by hand with"
                     + " db:generate <module> --empty --name <Name>.");
+        }
+        if (!this.entities.unassigned().isEmpty()) {
+            log.warn("These entities belong to no module, so no migration covers their tables: {}. Give them one with"
+                    + " module-migrations.modules.<module>.packages, or move them to a module's package.",
+                    this.entities.unassigned().stream().map(Class::getName).collect(Collectors.joining(", ")));
         }
         try (ShadowDatabase shadow = this.shadows.get()) {
             Map<Relation, String> owners = this.replay.current(shadow);

@@ -25,9 +25,10 @@ public record ModuleChanges(String module, SchemaDiff diff, ProofResult proof) {
         return this.diff.changes();
     }
 
-    /** Whether a step drops something while another adds something: a rename shows up that way. */
+    /** Whether a table or column is dropped while another is added: a rename shows up that way. */
     public boolean mayHideRename() {
-        List<String> kinds = changes().stream().map(c -> c.description().split(" ")[0]).toList();
-        return kinds.contains("drop") && (kinds.contains("add") || kinds.contains("create"));
+        List<String> steps = changes().stream().map(SchemaChange::description).toList();
+        return steps.stream().anyMatch(s -> s.startsWith("drop table ") || s.startsWith("drop column "))
+                && steps.stream().anyMatch(s -> s.startsWith("create table ") || s.startsWith("add column "));
     }
 }

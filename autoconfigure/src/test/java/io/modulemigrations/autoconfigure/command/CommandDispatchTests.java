@@ -51,6 +51,7 @@ class CommandDispatchTests {
         cases.put("db:create", new Case(List.of("db:create", "--db", created), "Created database " + created + "."));
         cases.put("db:setup", new Case(List.of("db:setup"), "Applied blog/Migration202507021059"));
         cases.put("db:seed", new Case(List.of("db:seed"), "Seeded author: 1 row(s) inserted, 0 already there"));
+        cases.put("db:generate", new Case(List.of("db:generate", "blog", "--empty", "--dry-run"), "(empty, to write by hand)"));
         assertThat(cases.keySet()).as("one case per declared command").containsExactlyElementsOf(MigrationCommands.COMMANDS.keySet());
 
         Map<String, String> outputs = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ class ShellCommandsConfigurationTests {
             "dbRollbackCommand", "db:rollback",
             "dbMigrateScriptsCommand", "db:migrate:scripts",
             "dbSyncLinksCommand", "db:sync-links",
+            "dbGenerateCommand", "db:generate",
             "dbCreateCommand", "db:create",
             "dbSetupCommand", "db:setup",
             "dbSeedCommand", "db:seed");

@@ -59,6 +59,7 @@ final class GenerateScenario {
     private List<Class<?>> entities = ENTITIES;
     private EntityModel.Factory models = GenerateScenario::hibernate;
     private String applicationPackage = GenerateFixtureApplication.class.getPackageName();
+    private String shadowUrl;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -79,6 +80,11 @@ final class GenerateScenario {
 
     GenerateScenario applicationPackage(String applicationPackage) {
         this.applicationPackage = applicationPackage;
+        return this;
+    }
+
+    GenerateScenario shadowUrl(String shadowUrl) {
+        this.shadowUrl = shadowUrl;
         return this;
     }
 
@@ -111,7 +117,7 @@ final class GenerateScenario {
         ModuleMigrations engine = engine(this.app);
         MigrationGenerator generator = new MigrationGenerator(engine,
                 ModuleEntities.of(this.entities, this.applicationPackage, Map.of()), List.of(),
-                this.models, () -> ShadowDatabase.open(this.app.jdbcUrl(), this.app.user(), this.app.password(), null),
+                this.models, () -> ShadowDatabase.open(this.app.jdbcUrl(), this.app.user(), this.app.password(), this.shadowUrl),
                 null, "module_migrations");
         return new MigrationCommands(engine, MigrateOptions.defaults(),
                 new DatabaseSetup(this.app.dataSource(), new DefaultResourceLoader(), "classpath:db/seed.json"), () -> generator,
