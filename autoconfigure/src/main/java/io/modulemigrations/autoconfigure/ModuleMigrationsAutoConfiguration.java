@@ -14,6 +14,7 @@ import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.autoconfigure.generate.EntityClasses;
 import io.modulemigrations.autoconfigure.generate.EntityMapping;
 import io.modulemigrations.autoconfigure.generate.EntityModel;
+import io.modulemigrations.autoconfigure.generate.EntityModuleResolver;
 import io.modulemigrations.autoconfigure.generate.JpaSettings;
 import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
 import io.modulemigrations.autoconfigure.generate.ModuleEntities;
@@ -162,12 +163,13 @@ public final class ModuleMigrationsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationGenerator migrationGenerator(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models) {
+            ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models,
+            ObjectProvider<EntityModuleResolver> resolver) {
         boolean jpa = ClassUtils.isPresent("jakarta.persistence.Entity", context.getClassLoader())
                 && ClassUtils.isPresent("org.springframework.boot.persistence.autoconfigure.EntityScanner", context.getClassLoader());
         Map<String, List<String>> packages = new LinkedHashMap<>();
         properties.getModules().forEach((module, settings) -> packages.put(module, settings.getPackages()));
-        ModuleEntities entities = jpa ? EntityClasses.byModule(context, packages) : ModuleEntities.of(List.of(), null, packages);
+        ModuleEntities entities = jpa ? EntityClasses.byModule(context, packages, resolver.getIfAvailable(() -> entity -> null)) : ModuleEntities.of(List.of(), null, packages);
         List<Class<?>> otherTypes = jpa ? EntityClasses.otherManagedTypes(context) : List.of();
         Supplier<ShadowDatabase> shadows = () -> {
             SimpleDriverDataSource server = DataSourceBuilder.derivedFrom(migrationDataSource(properties, dataSource.getIfUnique()))

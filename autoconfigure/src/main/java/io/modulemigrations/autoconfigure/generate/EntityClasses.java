@@ -23,10 +23,12 @@ public final class EntityClasses {
 
     /**
      * @param packagesByModule {@code module-migrations.modules.<m>.packages}
+     * @param resolver         decides before the package convention (Spring Modulith)
      * @return the entities by module
      */
-    public static ModuleEntities byModule(ApplicationContext context, Map<String, List<String>> packagesByModule) {
-        return ModuleEntities.of(scan(context, Entity.class), applicationPackage(context), packagesByModule);
+    public static ModuleEntities byModule(ApplicationContext context, Map<String, List<String>> packagesByModule,
+            EntityModuleResolver resolver) {
+        return ModuleEntities.of(scan(context, Entity.class), applicationPackage(context), packagesByModule, resolver);
     }
 
     /** Embeddables, mapped superclasses and converters, which entities may use. */

@@ -39,10 +39,24 @@ public final class ModuleEntities {
      */
     public static ModuleEntities of(Collection<Class<?>> entities, String applicationPackage,
             Map<String, List<String>> packagesByModule) {
+        return of(entities, applicationPackage, packagesByModule, entity -> null);
+    }
+
+    /**
+     * @param entities           the application's {@code @Entity} classes
+     * @param applicationPackage the package of the {@code @SpringBootApplication} class
+     * @param packagesByModule   explicit packages per module ({@code modules.<m>.packages}), which win
+     * @param resolver           the module of an entity no explicit package names (Spring Modulith), before the convention
+     */
+    public static ModuleEntities of(Collection<Class<?>> entities, String applicationPackage,
+            Map<String, List<String>> packagesByModule, EntityModuleResolver resolver) {
         Map<String, List<Class<?>>> byModule = new TreeMap<>();
         List<Class<?>> unassigned = new ArrayList<>();
         for (Class<?> entity : entities.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
             String module = explicitModule(entity.getPackageName(), packagesByModule);
+            if (module == null) {
+                module = resolver.moduleOf(entity);
+            }
             if (module == null) {
                 module = conventionalModule(entity.getPackageName(), applicationPackage);
             }

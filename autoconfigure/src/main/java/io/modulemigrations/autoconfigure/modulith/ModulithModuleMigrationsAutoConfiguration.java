@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import io.modulemigrations.autoconfigure.generate.EntityModuleResolver;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -33,5 +34,14 @@ public final class ModulithModuleMigrationsAutoConfiguration {
         Map<String, List<String>> configured = new TreeMap<>();
         properties.getModules().forEach((module, settings) -> configured.put(module, settings.getDependsOn()));
         return new ModulithModuleMigrationsCustomizer(() -> ModulithScope.of(beanFactory), configured);
+    }
+
+    /** For db:generate: an entity belongs to the application module that holds it. */
+    @Bean
+    EntityModuleResolver modulithEntityModules(ListableBeanFactory beanFactory) {
+        return new ModulithEntityModules(() -> {
+            ModulithScope scope = ModulithScope.of(beanFactory);
+            return scope != null ? scope.modules() : null;
+        });
     }
 }
