@@ -15,8 +15,6 @@ import io.modulemigrations.autoconfigure.actuate.MigrationsHealthIndicator;
 import io.modulemigrations.autoconfigure.actuate.MigrationsMetricsAutoConfiguration;
 import io.modulemigrations.autoconfigure.command.MigrationCommands;
 import io.modulemigrations.autoconfigure.command.ShellMigrationCommand;
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.LinkMode;
 import io.modulemigrations.link.ModuleLink;
@@ -32,7 +30,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -249,16 +246,6 @@ class ModuleMigrationsAutoConfigurationTests {
             assertThat(registry.get(MigrationMetrics.METER_NAME).tag("module", "shop").timer().count()).isEqualTo(1);
             context.getBean(ModuleMigrations.class).rollback("blog", "shop");
         });
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @AutoConfigurationPackage(basePackageClasses = FixtureApplication.class)
-    static class FixturePackages {
-
-        @Bean
-        TableNames tableNames() {
-            return new TableNames("author");
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -48,7 +48,7 @@ class StartupMigrationTests {
         this.database = database;
         this.runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
-                .withUserConfiguration(ModuleMigrationsAutoConfigurationTests.FixturePackages.class)
+                .withUserConfiguration(FixturePackages.class)
                 .withBean(DataSource.class, database::dataSource);
     }
 
@@ -173,7 +173,7 @@ class StartupMigrationTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
             ModuleMigrationsAutoConfiguration.class })
-    static class StartupApplication extends ModuleMigrationsAutoConfigurationTests.FixturePackages {
+    static class StartupApplication extends FixturePackages {
 
         @Bean
         CommandLineRunner runner(JdbcTemplate jdbc, List<String> events) {

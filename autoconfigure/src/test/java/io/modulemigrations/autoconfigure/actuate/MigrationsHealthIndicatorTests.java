@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.ModuleMigrationsAutoConfiguration;
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
-import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
+import io.modulemigrations.autoconfigure.FixturePackages;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.script.ScriptContext;
 import io.modulemigrations.test.PostgresServer;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -108,16 +106,6 @@ class MigrationsHealthIndicatorTests {
     private void execute(String sql) throws SQLException {
         try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @AutoConfigurationPackage(basePackageClasses = FixtureApplication.class)
-    static class FixturePackages {
-
-        @Bean
-        TableNames tableNames() {
-            return new TableNames("author");
         }
     }
 
