@@ -90,6 +90,7 @@ public final class ModuleMigrationsAutoConfiguration {
                 .allOrNothing(properties.isAllOrNothing())
                 .lockWaitTimeout(properties.getLockWaitTimeout())
                 .connectTimeout(properties.getConnectTimeout())
+                .lockRetries(properties.getLockRetries())
                 .validateChecksums(properties.isValidateChecksums());
         PropertyMapper map = PropertyMapper.get();
         map.from(properties.getSchema()).to(configuration::schema);

@@ -102,6 +102,14 @@ public class ModuleMigrationsProperties {
     private @Nullable Duration lockTimeout;
 
     /**
+     * How many times a transactional migration that hit lock-timeout is rolled back and tried
+     * again, with growing waits (the lock timeout, then twice it, four times it, and so on). Each
+     * retry is logged with the session that blocked it. A migration without a transaction is never
+     * retried.
+     */
+    private int lockRetries = 3;
+
+    /**
      * PostgreSQL statement_timeout for migration sessions. None by default.
      */
     private @Nullable Duration statementTimeout;
@@ -255,6 +263,14 @@ public class ModuleMigrationsProperties {
 
     public void setLockTimeout(@Nullable Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockRetries() {
+        return this.lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
     }
 
     public @Nullable Duration getStatementTimeout() {
