@@ -256,6 +256,17 @@ final class CatalogReader {
         try (PreparedStatement ps = prepareTables(triggers, 1)) {
             collect(ps, "trigger", found);
         }
+        String extensions = "select e.extname, 'version ' || e.extversion from pg_extension e where e.extnamespace = ?";
+        try (PreparedStatement ps = connection.prepareStatement(extensions)) {
+            ps.setLong(1, namespace);
+            collect(ps, "extension", found);
+        }
+        String textSearch = "select c.cfgname, 'parser ' || p.prsname from pg_ts_config c join pg_ts_parser p on p.oid = c.cfgparser"
+                + " where c.cfgnamespace = ? and" + NOT_FROM_EXTENSION.formatted("'pg_ts_config'::regclass", "c.oid");
+        try (PreparedStatement ps = connection.prepareStatement(textSearch)) {
+            ps.setLong(1, namespace);
+            collect(ps, "text search configuration", found);
+        }
         return found;
     }
 
