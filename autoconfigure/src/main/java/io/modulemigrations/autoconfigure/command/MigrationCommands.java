@@ -35,7 +35,7 @@ public class MigrationCommands {
     // Every command, in the order help lists them: the one place a command is declared, with its implementation.
     private static final Map<String, DbCommand> BY_NAME = byName(List.of(new StatusCommand(), new MigrateCommand(),
             new RollbackCommand(), new MigrateScriptsCommand(), new SyncLinksCommand(), new CreateCommand(),
-            new SetupCommand(), new SeedCommand(), new GenerateCommand()));
+            new SetupCommand(), new SeedCommand(), new GenerateCommand(), new VerifyCommand()));
 
     /** The commands by name, in the order {@code help} lists them. */
     public static final Map<String, CommandSpec> COMMANDS = specs(BY_NAME);
