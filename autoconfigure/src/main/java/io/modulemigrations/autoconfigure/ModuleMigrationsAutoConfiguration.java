@@ -154,7 +154,7 @@ public final class ModuleMigrationsAutoConfiguration {
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
             Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
         return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
-                Path.of(properties.getGenerate().getOutputDir()));
+                Path.of(properties.getGenerate().getOutputDir()), properties.getLint());
     }
 
     @Bean

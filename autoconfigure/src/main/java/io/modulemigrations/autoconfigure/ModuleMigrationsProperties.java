@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import io.modulemigrations.lint.LintMode;
 import io.modulemigrations.link.LinkMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +109,14 @@ public class ModuleMigrationsProperties {
      * retried.
      */
     private int lockRetries = 3;
+
+    /**
+     * What lock findings of db:verify and db:migrate --dry-run do: warn (printed and logged),
+     * fail (the command exits 1) or off. A finding is a statement that holds a lock blocking
+     * writes on an existing table while it scans or rewrites it; "-- lint:ignore <rule>" on the
+     * statement acknowledges one.
+     */
+    private LintMode lint = LintMode.WARN;
 
     /**
      * PostgreSQL statement_timeout for migration sessions. None by default.
@@ -271,6 +280,14 @@ public class ModuleMigrationsProperties {
 
     public void setLockRetries(int lockRetries) {
         this.lockRetries = lockRetries;
+    }
+
+    public LintMode getLint() {
+        return this.lint;
+    }
+
+    public void setLint(LintMode lint) {
+        this.lint = lint;
     }
 
     public @Nullable Duration getStatementTimeout() {

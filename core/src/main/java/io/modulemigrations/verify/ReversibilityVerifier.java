@@ -7,6 +7,9 @@ import io.modulemigrations.catalog.CatalogScope;
 import io.modulemigrations.catalog.CatalogSnapshot;
 import io.modulemigrations.catalog.ColumnOrder;
 import io.modulemigrations.catalog.LineDifference;
+import io.modulemigrations.lint.LintMode;
+import io.modulemigrations.lint.LockLint;
+import io.modulemigrations.lint.LockLintListener;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.run.StatementBatch;
@@ -48,6 +51,8 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
     private final List<String> problems = new ArrayList<>();
     private @Nullable Connection connection;
     private @Nullable CatalogSnapshot beforeUp;
+    private LintMode lint = LintMode.OFF;
+    private @Nullable LockLintListener lockLint;
 
     /**
      * @param application the engine whose migrations are checked (and replayed by another engine on {@code scratch})
@@ -65,6 +70,20 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
     }
 
     /**
+     * Also lints each verified migration's up for locks ({@link LockLint}) right before it is applied.
+     *
+     * @return this verifier
+     */
+    public ReversibilityVerifier lint(LintMode mode) {
+        this.lint = mode;
+        if (lockLint != null) {
+            lockLint.close();
+        }
+        lockLint = mode == LintMode.OFF ? null : new LockLintListener(application, scratch, byId.keySet());
+        return this;
+    }
+
+    /**
      * What was checked, in the order the migrations were applied; a migration of a verified module that
      * the replay did not apply (it was already recorded there, or the replay stopped) is listed as not checked.
      */
@@ -75,13 +94,19 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
         byId.keySet().stream().filter(id -> !seen.contains(id) && problems.stream().noneMatch(p -> p.startsWith(id + ":"))).sorted()
                 .forEach(id -> notChecked.add(id + ": was not applied on the scratch database (already recorded there, or the replay"
                         + " stopped before it), so it was not checked"));
-        return new VerifyReport(checks, notChecked);
+        if (lockLint != null) {
+            notChecked.addAll(lockLint.problems());
+        }
+        return new VerifyReport(checks, notChecked, lockLint == null ? List.of() : lockLint.findings(), lint);
     }
 
     @Override
     public void migrationStarted(MigrationId id, Direction direction) {
         if (direction != Direction.UP || !byId.containsKey(id)) {
             return;
+        }
+        if (lockLint != null) {
+            lockLint.migrationStarted(id, direction);
         }
         try {
             beforeUp = snapshot();
@@ -196,6 +221,9 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
     /** Closes its connection to the scratch database. */
     @Override
     public void close() {
+        if (lockLint != null) {
+            lockLint.close();
+        }
         if (connection != null) {
             try {
                 connection.close();

@@ -1,5 +1,7 @@
 package io.modulemigrations.verify;
 
+import io.modulemigrations.lint.LintMode;
+import io.modulemigrations.lint.LockFinding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.stream.Collectors;
  *
  * @param checks   the migrations checked
  * @param problems migrations that could not be checked, and why
+ * @param findings lock findings of the checked migrations' ups
+ * @param lint     what lock findings do: with {@link LintMode#FAIL} one fails verification
  */
-public record VerifyReport(List<MigrationCheck> checks, List<String> problems) {
+public record VerifyReport(List<MigrationCheck> checks, List<String> problems, List<LockFinding> findings, LintMode lint) {
 
     /** Said in every report: column order is not compared. */
     public static final String COLUMN_ORDER_NOTE = "Column order is not compared: PostgreSQL cannot move a column, so one dropped and"
@@ -22,11 +26,13 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems) {
     public VerifyReport {
         checks = List.copyOf(checks);
         problems = List.copyOf(problems);
+        findings = List.copyOf(findings);
     }
 
     /** Whether nothing differs or fails (and, when {@code strict}, nothing is irreversible). */
     public boolean passed(boolean strict) {
-        return problems.isEmpty() && checks.stream().noneMatch(c -> c.outcome().fails(strict));
+        return problems.isEmpty() && checks.stream().noneMatch(c -> c.outcome().fails(strict))
+                && (lint != LintMode.FAIL || findings.isEmpty());
     }
 
     /** The checks that fail verification. */
@@ -55,6 +61,7 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems) {
             c.difference().unexpected().forEach(line -> sb.append("    + ").append(line).append('\n'));
         }
         problems.forEach(p -> sb.append("not checked: ").append(p).append('\n'));
+        sb.append(lockFindings(findings, lint));
         sb.append(summary(strict)).append('\n');
         sb.append(COLUMN_ORDER_NOTE).append('\n');
         return sb.toString();
@@ -69,9 +76,13 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems) {
         if (!problems.isEmpty()) {
             parts.add(problems.size() + " not checked");
         }
+        if (!findings.isEmpty()) {
+            parts.add(findings.size() + " lock finding(s)" + (lint == LintMode.FAIL ? " (lint=fail)" : ""));
+        }
         return checks.size() + " migration(s) checked" + (parts.isEmpty() ? "" : ": " + String.join(", ", parts)) + ". "
                 + (passed(strict) ? "Passed." : "FAILED: " + failures(strict).stream().map(c -> c.module() + "/" + c.name())
-                .collect(Collectors.joining(", ")) + (problems.isEmpty() ? "" : " and the migrations not checked") + ".");
+                .collect(Collectors.joining(", ")) + (problems.isEmpty() ? "" : " and the migrations not checked")
+                + (lint == LintMode.FAIL && !findings.isEmpty() ? " and the lock findings" : "") + ".");
     }
 
     /** The report as one JSON document, for CI. */
@@ -89,7 +100,38 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems) {
                     .append(",\"error\":").append(c.error() == null ? "null" : Json.string(c.error()))
                     .append(",\"columnOrderNotRestored\":").append(Json.strings(c.columnOrder())).append('}');
         }
-        sb.append("],\"notChecked\":").append(Json.strings(problems)).append('}');
+        sb.append("],\"notChecked\":").append(Json.strings(problems)).append(",\"lint\":")
+                .append(Json.string(lint.name().toLowerCase(java.util.Locale.ROOT))).append(",\"lockFindings\":").append(findingsJson(findings))
+                .append('}');
         return sb.toString();
+    }
+
+    /** Lock findings for people, with a heading saying what {@code lint} makes of them; empty without findings. */
+    public static String lockFindings(List<LockFinding> findings, LintMode lint) {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("Lock findings (lint=" + lint.name().toLowerCase(java.util.Locale.ROOT)
+                + (lint == LintMode.FAIL ? ": each one fails" : ": reported, not failing") + "):\n");
+        findings.forEach(f -> sb.append("  ").append(f.describe().replace("\n", "\n  ")).append('\n'));
+        return sb.toString();
+    }
+
+    /** Lock findings as a JSON array. */
+    public static String findingsJson(List<LockFinding> findings) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < findings.size(); i++) {
+            LockFinding f = findings.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"module\":").append(Json.string(f.module()))
+                    .append(",\"migration\":").append(Json.string(f.migration()))
+                    .append(",\"rule\":").append(Json.string(f.rule().id()))
+                    .append(",\"statement\":").append(Json.string(f.statement()))
+                    .append(",\"table\":").append(Json.string(f.table()))
+                    .append(",\"lockMode\":").append(Json.string(f.lockMode()))
+                    .append(",\"blocks\":").append(Json.string(f.blocks()))
+                    .append(",\"rewritten\":").append(f.rewritten())
+                    .append(",\"saferPattern\":").append(Json.string(f.rule().saferPattern())).append('}');
+        }
+        return sb.append(']').toString();
     }
 }

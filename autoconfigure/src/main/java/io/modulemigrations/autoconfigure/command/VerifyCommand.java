@@ -37,7 +37,8 @@ final class VerifyCommand implements DbCommand {
                     + " (no MigrationGenerator bean). Nothing was changed.");
         }
         boolean strict = line.flag("strict");
-        VerifyReport report = shadows.replayOnShadow(dataSource -> new ReversibilityVerifier(invocation.migrations(), dataSource, modules))
+        VerifyReport report = shadows.replayOnShadow(dataSource -> new ReversibilityVerifier(invocation.migrations(), dataSource, modules)
+                .lint(invocation.lint()))
                 .report();
         PrintWriter out = invocation.out();
         if (line.flag("json")) {
