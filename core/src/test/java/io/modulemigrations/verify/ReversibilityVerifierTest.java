@@ -120,4 +120,21 @@ class ReversibilityVerifierTest {
             assertThat(e.getMessage()).contains("not checked: blog/Migration202501010001: was not applied on the scratch database");
         }
     }
+
+    @Test
+    void anApplicationsEngineIsReplayedOnTheEmptyDatabaseWithItsIrreversibleMigrationsKeptIrreversible(PostgresServer server) {
+        try (TestDatabase appDb = server.createDatabase("verify_app"); TestDatabase scratch = server.createDatabase("verify_scratch");
+                TestDatabase scratch2 = server.createDatabase("verify_scratch2")) {
+            ModuleMigrations application = blog("-- migrate:up\ndrop index post_title_idx;\n-- migrate:down\nselect 1;\n")
+                    .dataSource(appDb.dataSource()).load();
+
+            VerifyReport shop = ModuleMigrationsAssertions.assertDownsRestore(application, scratch.dataSource(), "shop");
+            assertThat(shop.checks()).extracting(MigrationCheck::outcome).containsExactly(Outcome.IRREVERSIBLE);
+
+            AssertionError e = catchThrowableOfType(AssertionError.class,
+                    () -> ModuleMigrationsAssertions.assertDownsRestore(application, scratch2.dataSource(), "blog"));
+            assertThat(e.getMessage()).contains("blog/Migration202501010002  differs", "- table post index post_title_idx");
+            assertThat(Db.tableExists(appDb.dataSource(), "module_migrations")).as("the application database is not touched").isFalse();
+        }
+    }
 }
