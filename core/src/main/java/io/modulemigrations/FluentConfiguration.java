@@ -50,6 +50,7 @@ public final class FluentConfiguration {
     private Duration connectTimeout = Duration.ofSeconds(30);
     private @Nullable Duration lockTimeout;
     private @Nullable Duration statementTimeout;
+    private int lockRetries = 3;
     private boolean validateChecksums = true;
     private final List<MigrationListener> listeners = new ArrayList<>();
     private @Nullable String appliedBy;
@@ -189,6 +190,18 @@ public final class FluentConfiguration {
         return this;
     }
 
+    /**
+     * How many times a transactional migration that hit {@link #lockTimeout(Duration) lock-timeout} is rolled back and
+     * tried again, with growing waits (the lock timeout, then twice it, four times it, …); 3 by default.
+     */
+    public FluentConfiguration lockRetries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("lockRetries must be 0 or more, was " + retries);
+        }
+        this.lockRetries = retries;
+        return this;
+    }
+
     /** {@code statement_timeout} for migration sessions; none by default. */
     public FluentConfiguration statementTimeout(@Nullable Duration timeout) {
         this.statementTimeout = timeout;
@@ -256,7 +269,7 @@ public final class FluentConfiguration {
                 List.copyOf(inlineSqlMigrations), List.copyOf(locations),
                 sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),
                 Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
-                connectTimeout, lockTimeout, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
+                connectTimeout, lockTimeout, lockRetries, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
                 List.copyOf(scripts), List.copyOf(links), modules);
     }
 }

@@ -351,7 +351,7 @@ final class MigrateRun {
     }
 
     private MigrationFailedException failed(StepFailure f, String leftAsItWas, List<ExecutedMigration> kept) {
-        String message = f.describe() + "\n" + f.fate() + "\n" + leftAsItWas + "\nNext: fix the migration, then run migrate again.";
+        String message = f.describe() + "\n" + f.fate() + "\n" + leftAsItWas + "\n" + f.next("Next: fix the migration, then run migrate again.");
         return new MigrationFailedException(message, f.migration.id(), f.statementText(), kept, f.getCause());
     }
 

@@ -1,5 +1,6 @@
 package io.modulemigrations;
 
+import io.modulemigrations.lock.LockBlocker;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.migration.MigrationId;
 import java.time.Duration;
@@ -13,6 +14,17 @@ public interface MigrationListener {
     }
 
     default void migrationStarted(MigrationId id, Direction direction) {
+    }
+
+    /**
+     * A transactional migration step could not get a lock within {@code lock-timeout}; it was rolled back and is
+     * tried again after {@code wait}.
+     *
+     * @param retry   which retry this is, from 1
+     * @param retries how many retries are allowed
+     * @param blocker the session it waited for, or null if it could not be seen
+     */
+    default void lockRetry(MigrationId id, Direction direction, int retry, int retries, Duration wait, @Nullable LockBlocker blocker) {
     }
 
     /** @param failure null when the migration succeeded */

@@ -72,7 +72,7 @@ public final class ModuleMigrations {
         this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
         this.historyTable = new HistoryTable(settings.schema(), settings.table());
         this.lock = new RunLock(historyTable.qualifiedName());
-        this.steps = new StepRunner(historyTable, settings.appliedBy(), settings.listeners());
+        this.steps = new StepRunner(historyTable, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(), settings.lockRetries());
         this.migrations = loaded.byModule();
         this.graph = loaded.graph();
         this.scripts = settings.scripts();

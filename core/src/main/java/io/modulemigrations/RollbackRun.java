@@ -136,7 +136,7 @@ final class RollbackRun {
                         + ". Everything else is still applied.";
             }
             throw new MigrationFailedException(f.describe() + "\n" + f.fate() + "\n" + left
-                    + "\nNext: fix the migration's down, then run the rollback again.", f.migration.id(), f.statementText(), reverted, f.getCause());
+                    + "\n" + f.next("Next: fix the migration's down, then run the rollback again."), f.migration.id(), f.statementText(), reverted, f.getCause());
         } finally {
             c.setAutoCommit(true);
         }

@@ -30,6 +30,7 @@ record Settings(
         Duration lockWaitTimeout,
         Duration connectTimeout,
         @Nullable Duration lockTimeout,
+        int lockRetries,
         @Nullable Duration statementTimeout,
         boolean validateChecksums,
         List<MigrationListener> listeners,

@@ -2,6 +2,8 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.run.StatementFailedException;
+import io.modulemigrations.lock.LockBlocker;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** One migration step failed; carries what is needed to tell the user exactly what. */
@@ -13,6 +15,8 @@ final class StepFailure extends Exception {
     final Direction direction;
     final @Nullable StatementFailedException statement;
     final boolean partlyApplied;
+    private @Nullable String lockNote;
+    private @Nullable LockBlocker blocker;
 
     StepFailure(LoadedMigration migration, Direction direction, @Nullable StatementFailedException statement, Throwable cause, boolean partlyApplied) {
         super(cause);
@@ -22,8 +26,29 @@ final class StepFailure extends Exception {
         this.partlyApplied = partlyApplied;
     }
 
+    /** Marks this failure as a lock timeout: who blocked it and whether (or why not) it was retried. */
+    void lockTimedOut(Duration lockTimeout, @Nullable LockBlocker blocker, String tries) {
+        this.blocker = blocker;
+        this.lockNote = "It could not get a lock within lock-timeout " + lockTimeout.toMillis() + " ms; " + tries + ". Blocked by "
+                + (blocker == null ? "a session that could not be identified (it had let go by the time it was looked at)" : blocker) + ".";
+    }
+
+    /** What to do next, for a command's message. */
+    String next(String otherwise) {
+        if (lockNote == null) {
+            return otherwise;
+        }
+        return "Next: the migration itself is fine; let the blocking session finish"
+                + (blocker == null ? "" : " or end it (select pg_terminate_backend(" + blocker.pid() + "))")
+                + ", then run again, preferably when the table is quieter; or raise lock-timeout or lock-retries.";
+    }
+
     /** What failed, in words: module, migration, statement and the database's message. */
     String describe() {
+        return lockNote == null ? describeStatement() : describeStatement() + "\n  " + lockNote;
+    }
+
+    private String describeStatement() {
         String step = "module " + migration.module() + ", migration " + migration.name() + " (" + (direction == Direction.UP ? "up" : "down")
                 + ", " + migration.source() + ")";
         if (statement == null) {

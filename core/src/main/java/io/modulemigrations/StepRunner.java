@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.lock.LockBlocker;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.run.StatementBatch;
 import io.modulemigrations.run.StatementFailedException;
@@ -20,11 +21,18 @@ final class StepRunner {
     private final HistoryTable history;
     private final @Nullable String appliedBy;
     private final List<MigrationListener> listeners;
+    private final Database database;
+    private final @Nullable Duration lockTimeout;
+    private final int lockRetries;
 
-    StepRunner(HistoryTable history, @Nullable String appliedBy, List<MigrationListener> listeners) {
+    StepRunner(HistoryTable history, @Nullable String appliedBy, List<MigrationListener> listeners, Database database,
+               @Nullable Duration lockTimeout, int lockRetries) {
         this.history = history;
         this.appliedBy = appliedBy;
         this.listeners = listeners;
+        this.database = database;
+        this.lockTimeout = lockTimeout;
+        this.lockRetries = lockRetries;
     }
 
     /**
@@ -47,10 +55,59 @@ final class StepRunner {
         log.info("{}: {} {}", m.module(), up ? "applying" : "rolling back", m.name());
         listeners.forEach(l -> l.migrationStarted(m.id(), direction));
         long start = System.nanoTime();
+        try {
+            for (int retry = 1; ; retry++) {
+                LockWait wait = lockTimeout == null ? null : new LockWait(lockTimeout);
+                try {
+                    attempt(c, m, direction, transactional, inOpenTransaction, batch, wait);
+                    break;
+                } catch (StepFailure f) {
+                    if (wait == null || !lockNotAvailable(f.getCause())) {
+                        throw f;
+                    }
+                    String notRetried = !transactional ? "it was not retried because it runs without a transaction: statements"
+                            + " before the failing one stay applied, and running it again could repeat them"
+                            : inOpenTransaction ? "it was not retried because it ran inside the run's single all-or-nothing"
+                            + " transaction, which the failure has rolled back as a whole"
+                            : retry > lockRetries ? "it was tried " + retry + " time(s) (lock-retries " + lockRetries + ")" : null;
+                    if (notRetried != null) {
+                        f.lockTimedOut(lockTimeout, wait.blockedBy, notRetried);
+                        throw f;
+                    }
+                    Duration pause = lockTimeout.multipliedBy(1L << Math.min(retry - 1, 6));
+                    log.warn("{}: {} {} could not get a lock within lock-timeout {} ms; blocked by {}. Retry {} of {} in {} ms",
+                            m.module(), up ? "applying" : "rolling back", m.name(), lockTimeout.toMillis(),
+                            wait.blockedBy == null ? "a session that could not be identified" : wait.blockedBy, retry, lockRetries, pause.toMillis());
+                    int r = retry;
+                    listeners.forEach(l -> l.lockRetry(m.id(), direction, r, lockRetries, pause, wait.blockedBy));
+                    pauseBeforeRetry(f, pause);
+                }
+            }
+        } catch (StepFailure failure) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            listeners.forEach(l -> l.migrationFinished(m.id(), direction, took, failure.getCause()));
+            log.error("{}: {} {} failed after {} ms", m.module(), up ? "applying" : "rolling back", m.name(), took.toMillis());
+            throw failure;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        listeners.forEach(l -> l.migrationFinished(m.id(), direction, took, null));
+        log.info("{}: {} {} in {} ms", m.module(), up ? "applied" : "rolled back", m.name(), took.toMillis());
+        return new ExecutedMigration(m.module(), m.name(), direction, took);
+    }
+
+    /** One try of one step; a transactional step leaves nothing behind when it fails. */
+    private void attempt(Connection c, LoadedMigration m, Direction direction, boolean transactional, boolean inOpenTransaction,
+                         int batch, @Nullable LockWait wait) throws StepFailure {
+        boolean up = direction == Direction.UP;
+        long start = System.nanoTime();
         StatementBatch b = new StatementBatch(c, m.id(), transactional);
+        BlockerWatch watch = null;
         try {
             if (!inOpenTransaction) {
                 c.setAutoCommit(!transactional);
+            }
+            if (wait != null) {
+                watch = BlockerWatch.start(database, c, wait.lockTimeout);
             }
             if (up) {
                 m.up(b);
@@ -68,20 +125,50 @@ final class StepRunner {
             }
         } catch (Exception e) {
             StatementFailedException sf = StatementBatch.failureOf(e);
+            if (watch != null) {
+                watch.close();
+                wait.blockedBy = lockNotAvailable(sf != null ? sf.getCause() : e) ? watch.blocker() : null;
+            }
             if (transactional && !inOpenTransaction) {
                 rollbackQuietly(c);
             }
             boolean partly = !transactional && (sf != null ? sf.number() > 1 || sf.historyWrite() : !b.issued().isEmpty());
-            StepFailure failure = new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            listeners.forEach(l -> l.migrationFinished(m.id(), direction, took, failure.getCause()));
-            log.error("{}: {} {} failed after {} ms", m.module(), up ? "applying" : "rolling back", m.name(), took.toMillis());
-            throw failure;
+            throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly);
+        } finally {
+            if (watch != null) {
+                watch.close();
+            }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        listeners.forEach(l -> l.migrationFinished(m.id(), direction, took, null));
-        log.info("{}: {} {} in {} ms", m.module(), up ? "applied" : "rolled back", m.name(), took.toMillis());
-        return new ExecutedMigration(m.module(), m.name(), direction, took);
+    }
+
+    /** The lock timeout of one try, and who blocked it when it timed out. */
+    private static final class LockWait {
+
+        final Duration lockTimeout;
+        @Nullable LockBlocker blockedBy;
+
+        LockWait(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+        }
+    }
+
+    /** SQLSTATE 55P03 (lock_not_available): {@code lock_timeout} ran out, or a {@code nowait} lock was taken. */
+    static boolean lockNotAvailable(@Nullable Throwable t) {
+        for (Throwable e = t; e != null; e = e.getCause()) {
+            if (e instanceof SQLException s && "55P03".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pauseBeforeRetry(StepFailure f, Duration pause) throws StepFailure {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw f;
+        }
     }
 
     static void rollbackQuietly(Connection c) {

@@ -93,6 +93,7 @@ public final class ModuleMigrationsAutoConfiguration {
                 .allOrNothing(properties.isAllOrNothing())
                 .lockWaitTimeout(properties.getLockWaitTimeout())
                 .connectTimeout(properties.getConnectTimeout())
+                .lockRetries(properties.getLockRetries())
                 .validateChecksums(properties.isValidateChecksums());
         PropertyMapper map = PropertyMapper.get();
         map.from(properties.getSchema()).to(configuration::schema);
@@ -157,7 +158,7 @@ public final class ModuleMigrationsAutoConfiguration {
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
             Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
         return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
-                Path.of(properties.getGenerate().getOutputDir()));
+                Path.of(properties.getGenerate().getOutputDir()), properties.getLint());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import io.modulemigrations.lint.LintMode;
 import io.modulemigrations.link.LinkMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,22 @@ public class ModuleMigrationsProperties {
      * long queries. None by default.
      */
     private @Nullable Duration lockTimeout;
+
+    /**
+     * How many times a transactional migration that hit lock-timeout is rolled back and tried
+     * again, with growing waits (the lock timeout, then twice it, four times it, and so on). Each
+     * retry is logged with the session that blocked it. A migration without a transaction is never
+     * retried.
+     */
+    private int lockRetries = 3;
+
+    /**
+     * What lock findings of db:verify and db:migrate --dry-run do: warn (printed and logged),
+     * fail (the command exits 1) or off. A finding is a statement that holds a lock blocking
+     * writes on an existing table while it scans or rewrites it; "-- lint:ignore <rule>" on the
+     * statement acknowledges one.
+     */
+    private LintMode lint = LintMode.WARN;
 
     /**
      * PostgreSQL statement_timeout for migration sessions. None by default.
@@ -255,6 +272,22 @@ public class ModuleMigrationsProperties {
 
     public void setLockTimeout(@Nullable Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockRetries() {
+        return this.lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
+    }
+
+    public LintMode getLint() {
+        return this.lint;
+    }
+
+    public void setLint(LintMode lint) {
+        this.lint = lint;
     }
 
     public @Nullable Duration getStatementTimeout() {

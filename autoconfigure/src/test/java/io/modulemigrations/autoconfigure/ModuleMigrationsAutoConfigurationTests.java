@@ -116,7 +116,7 @@ class ModuleMigrationsAutoConfigurationTests {
                 "module-migrations.skip-scripts=true", "module-migrations.schema=public", "module-migrations.table=history",
                 "module-migrations.locations=classpath:db/migrations,filesystem:/nowhere",
                 "module-migrations.lock-wait-timeout=5s", "module-migrations.connect-timeout=2s",
-                "module-migrations.lock-timeout=3s", "module-migrations.statement-timeout=1m",
+                "module-migrations.lock-timeout=3s", "module-migrations.lock-retries=5", "module-migrations.lint=fail", "module-migrations.statement-timeout=1m",
                 "module-migrations.validate-checksums=false", "module-migrations.user=migrator",
                 "module-migrations.password=secret", "module-migrations.modules.shop.depends-on=blog",
                 "module-migrations.seed-location=classpath:other/seed.json")
@@ -134,6 +134,8 @@ class ModuleMigrationsAutoConfigurationTests {
                     assertThat(p.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(p.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(p.getLockTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(p.getLockRetries()).isEqualTo(5);
+                    assertThat(p.getLint()).isEqualTo(io.modulemigrations.lint.LintMode.FAIL);
                     assertThat(p.getStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
                     assertThat(p.isValidateChecksums()).isFalse();
                     assertThat(p.getUser()).isEqualTo("migrator");

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -44,12 +45,16 @@ final class CatalogReader {
 
     CatalogSnapshot read() throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
+        // In the caller's open transaction: read what it sees (its own changes too), and leave it as it was.
+        Savepoint inTransaction = autoCommit ? null : connection.setSavepoint();
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
         try {
-            try (Statement st = connection.createStatement()) {
-                st.execute("set transaction isolation level repeatable read, read only");
+            if (inTransaction == null) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("set transaction isolation level repeatable read, read only");
+                }
             }
             resolveSchema();
             try (PreparedStatement ps = connection.prepareStatement("select set_config('search_path', quote_ident(?), true)")) {
@@ -67,7 +72,11 @@ final class CatalogReader {
             List<Definition> routines = scope.routines() ? routines() : List.of();
             return new CatalogSnapshot(schema, enums(), sequences(), tables, routines);
         } finally {
-            connection.rollback();
+            if (inTransaction != null) {
+                connection.rollback(inTransaction);
+            } else {
+                connection.rollback();
+            }
             if (autoCommit) {
                 connection.setAutoCommit(true);
             }
@@ -246,6 +255,17 @@ final class CatalogReader {
                 + " join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and t.tgrelid in (" + TABLES + ")";
         try (PreparedStatement ps = prepareTables(triggers, 1)) {
             collect(ps, "trigger", found);
+        }
+        String extensions = "select e.extname, 'version ' || e.extversion from pg_extension e where e.extnamespace = ?";
+        try (PreparedStatement ps = connection.prepareStatement(extensions)) {
+            ps.setLong(1, namespace);
+            collect(ps, "extension", found);
+        }
+        String textSearch = "select c.cfgname, 'parser ' || p.prsname from pg_ts_config c join pg_ts_parser p on p.oid = c.cfgparser"
+                + " where c.cfgnamespace = ? and" + NOT_FROM_EXTENSION.formatted("'pg_ts_config'::regclass", "c.oid");
+        try (PreparedStatement ps = connection.prepareStatement(textSearch)) {
+            ps.setLong(1, namespace);
+            collect(ps, "text search configuration", found);
         }
         return found;
     }

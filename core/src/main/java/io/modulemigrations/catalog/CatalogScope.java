@@ -70,8 +70,8 @@ public final class CatalogScope {
     }
 
     /**
-     * Also the schema's functions and procedures, views and materialized views, and the tables'
-     * triggers, each known by its definition.
+     * Also the schema's functions and procedures, views and materialized views, the tables'
+     * triggers, each known by its definition, and the extensions and text search configurations in the schema.
      *
      * @return the widened scope
      */

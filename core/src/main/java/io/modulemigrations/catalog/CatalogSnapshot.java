@@ -42,7 +42,8 @@ public final class CatalogSnapshot {
      * Reads a snapshot in one read-only transaction. Names in definitions and types are written as
      * seen from the snapshot's schema: unqualified in it, qualified in any other.
      *
-     * @param connection an open connection; its auto-commit setting is restored afterwards
+     * @param connection an open connection; its auto-commit setting is restored afterwards. In an open
+     *                   transaction, the snapshot sees that transaction's own changes and leaves it as it was
      * @param scope what to read
      * @return the snapshot
      * @throws SQLException if the catalog cannot be read, or the schema does not exist

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Just enough JSON for reading the corpus manifest in tests: objects, arrays, strings, numbers, literals. */
-final class MiniJson {
+public final class MiniJson {
 
     private final String text;
     private int pos;
@@ -16,7 +16,7 @@ final class MiniJson {
     }
 
     /** Objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Long} or {@code Double}. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson json = new MiniJson(text);
         Object value = json.value();
         json.skipWhitespace();

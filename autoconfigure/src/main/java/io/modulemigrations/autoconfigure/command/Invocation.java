@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
+import io.modulemigrations.lint.LintMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  * @param prompt     asks the operator; null when nobody can be asked, so the command never waits for input
  * @param generator  gives what computes db:generate's migrations, or null when not configured
  * @param generateOutputDir where db:generate writes SQL migrations
+ * @param lint       what lock findings of db:verify and db:migrate --dry-run do
  */
 record Invocation(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup, PrintWriter out, @Nullable Prompt prompt,
-        Supplier<MigrationGenerator> generator, Path generateOutputDir) {
+        Supplier<MigrationGenerator> generator, Path generateOutputDir, LintMode lint) {
 }

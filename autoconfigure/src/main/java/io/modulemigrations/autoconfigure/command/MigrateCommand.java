@@ -3,14 +3,24 @@ package io.modulemigrations.autoconfigure.command;
 import io.modulemigrations.LinkSyncFailedException;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrateResult;
+import io.modulemigrations.PlannedMigration;
 import io.modulemigrations.ScriptFailedException;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
+import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
 import io.modulemigrations.link.LinkMode;
+import io.modulemigrations.lint.LintMode;
+import io.modulemigrations.lint.LockLintListener;
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code db:migrate}: pending migrations of every module, then links, then migration scripts. */
 final class MigrateCommand implements DbCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
 
     private static final CommandSpec SPEC = new CommandSpec("db:migrate",
             "db:migrate [--concurrency N] [--all-or-nothing] [--dry-run] [--skip-links]"
@@ -58,8 +68,9 @@ final class MigrateCommand implements DbCommand {
         if (result.dryRun()) {
             String sql = result.planSql();
             out.print(sql.isEmpty() ? "Nothing to migrate: every module is up to date and links are in step.\n" : sql);
+            int exit = lintPending(result, invocation);
             out.println("Dry run: nothing was changed.");
-            return MigrationCommands.SUCCESS;
+            return exit;
         }
         if (result.nothingToDo()) {
             out.println("Nothing to migrate: every module is up to date.");
@@ -80,5 +91,28 @@ final class MigrateCommand implements DbCommand {
         if (line.flag(one) && line.flag(other)) {
             throw new UsageException("Give --" + one + " or --" + other + ", not both");
         }
+    }
+
+    /** The lock lint of the pending migrations, each run on a shadow database in the state right before it. */
+    private static int lintPending(MigrateResult result, Invocation invocation) {
+        List<MigrationId> pending = result.plan().stream().map(PlannedMigration::id).toList();
+        if (invocation.lint() == LintMode.OFF || pending.isEmpty()) {
+            return MigrationCommands.SUCCESS;
+        }
+        PrintWriter out = invocation.out();
+        MigrationGenerator shadows = invocation.generator().get();
+        if (shadows == null) {
+            out.println("Lock lint skipped: no shadow database set-up (MigrationGenerator bean).");
+            return MigrationCommands.SUCCESS;
+        }
+        LockLintListener lint = shadows.replayOnShadow(dataSource -> new LockLintListener(invocation.migrations(), dataSource, pending));
+        lint.problems().forEach(p -> out.println("Lock lint: not linted: " + p));
+        if (lint.findings().isEmpty()) {
+            out.println("Lock lint: no findings in " + pending.size() + " pending migration(s).");
+            return MigrationCommands.SUCCESS;
+        }
+        log.warn("Lock lint: {} finding(s) in the pending migrations", lint.findings().size());
+        out.print(VerifyReport.lockFindings(lint.findings(), invocation.lint()));
+        return invocation.lint() == LintMode.FAIL ? MigrationCommands.FAILURE : MigrationCommands.SUCCESS;
     }
 }

@@ -7,6 +7,7 @@ import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.UnknownModuleException;
 import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
 import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
+import io.modulemigrations.lint.LintMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public class MigrationCommands {
     // Every command, in the order help lists them: the one place a command is declared, with its implementation.
     private static final Map<String, DbCommand> BY_NAME = byName(List.of(new StatusCommand(), new MigrateCommand(),
             new RollbackCommand(), new MigrateScriptsCommand(), new SyncLinksCommand(), new CreateCommand(),
-            new SetupCommand(), new SeedCommand(), new GenerateCommand()));
+            new SetupCommand(), new SeedCommand(), new GenerateCommand(), new VerifyCommand()));
 
     /** The commands by name, in the order {@code help} lists them. */
     public static final Map<String, CommandSpec> COMMANDS = specs(BY_NAME);
@@ -45,6 +46,7 @@ public class MigrationCommands {
     private final DatabaseSetup setup;
     private final Supplier<MigrationGenerator> generator;
     private final Path generateOutputDir;
+    private final LintMode lint;
 
     /**
      * The commands, with {@code db:generate} limited to {@code --empty} (no entities are known).
@@ -67,6 +69,21 @@ public class MigrationCommands {
      */
     public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup,
             Supplier<MigrationGenerator> generator, Path generateOutputDir) {
+        this(migrations, defaults, setup, generator, generateOutputDir, LintMode.WARN);
+    }
+
+    /**
+     * @param migrations        the engine
+     * @param defaults          how {@code db:migrate} runs when no option says otherwise
+     * @param setup             creates the database and loads seed data
+     * @param generator         gives what computes {@code db:generate}'s migrations and the shadow database of
+     *                          {@code db:verify} and the lock lint (or null), asked only by those
+     * @param generateOutputDir where {@code db:generate} writes SQL migrations
+     * @param lint              what lock findings of {@code db:verify} and {@code db:migrate --dry-run} do
+     */
+    public MigrationCommands(ModuleMigrations migrations, MigrateOptions defaults, DatabaseSetup setup,
+            Supplier<MigrationGenerator> generator, Path generateOutputDir, LintMode lint) {
+        this.lint = lint;
         this.migrations = migrations;
         this.defaults = defaults;
         this.setup = setup;
@@ -113,7 +130,7 @@ public class MigrationCommands {
                 throw new UsageException(name + " takes no arguments, got " + line.arguments());
             }
             return command.run(line, new Invocation(this.migrations, this.defaults, this.setup, out, prompt,
-                    this.generator, this.generateOutputDir));
+                    this.generator, this.generateOutputDir, this.lint));
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.println("Usage: " + (command != null ? command.spec().usage()

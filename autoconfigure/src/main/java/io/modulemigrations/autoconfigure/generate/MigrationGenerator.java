@@ -1,6 +1,7 @@
 package io.modulemigrations.autoconfigure.generate;
 
 import io.modulemigrations.MigrationException;
+import io.modulemigrations.MigrationListener;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.UnknownModuleException;
 import io.modulemigrations.catalog.CatalogScope;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +94,32 @@ public final class MigrationGenerator {
         List<String> unknown = modules.stream().filter(m -> !modules().contains(m)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownModuleException("generate", unknown, List.copyOf(modules()));
+        }
+    }
+
+    /**
+     * Applies every module's migrations, in their normal order, on a new shadow database that is gone
+     * when this returns or throws, telling the listener {@code listenerFor} makes for that database
+     * about each step (closed, when it is {@link AutoCloseable}, before the database goes). For {@code db:verify}.
+     *
+     * @return the listener
+     * @throws MigrationException if the shadow database cannot be had, or a migration fails on it
+     */
+    public <L extends MigrationListener> L replayOnShadow(Function<DataSource, L> listenerFor) {
+        try (ShadowDatabase shadow = this.shadows.get()) {
+            L listener = listenerFor.apply(shadow.dataSource());
+            try {
+                this.replay.current(shadow, listener);
+            } finally {
+                if (listener instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        // its connection ends with the shadow database
+                    }
+                }
+            }
+            return listener;
         }
     }
 

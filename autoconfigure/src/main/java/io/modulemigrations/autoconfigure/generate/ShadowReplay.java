@@ -3,6 +3,7 @@ package io.modulemigrations.autoconfigure.generate;
 import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrationException;
+import io.modulemigrations.MigrationListener;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.Migration;
@@ -48,9 +49,18 @@ final class ShadowReplay {
      * @return which module's migrations created each table and sequence
      */
     Map<Relation, String> current(ShadowDatabase shadow) {
+        return current(shadow, null);
+    }
+
+    /** Like {@link #current(ShadowDatabase)}, with {@code listener} (if any) told of every step as well. */
+    Map<Relation, String> current(ShadowDatabase shadow, MigrationListener listener) {
         DataSource dataSource = shadow.dataSource();
         TableOwners owners = new TableOwners(dataSource);
-        migrate(configuration(dataSource, null).listener(owners), "the migrations of every module");
+        FluentConfiguration configuration = configuration(dataSource, null).listener(owners);
+        if (listener != null) {
+            configuration.listener(listener);
+        }
+        migrate(configuration, "the migrations of every module");
         return owners.owners();
     }
 

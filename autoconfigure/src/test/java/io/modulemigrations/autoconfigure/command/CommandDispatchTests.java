@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
+import io.modulemigrations.autoconfigure.generate.ModuleEntities;
+import io.modulemigrations.autoconfigure.generate.ShadowDatabase;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import java.io.PrintWriter;
@@ -37,8 +40,11 @@ class CommandDispatchTests {
                 .sqlMigration("blog", "Migration202507021059",
                         "-- migrate:up\ncreate table author (id text primary key);\n-- migrate:down\ndrop table author;\n")
                 .load();
+        MigrationGenerator generator = new MigrationGenerator(migrations, ModuleEntities.of(List.of(), null, Map.of()), List.of(), null,
+                () -> ShadowDatabase.open(database.jdbcUrl(), database.user(), database.password(), null), null, "module_migrations");
         MigrationCommands commands = new MigrationCommands(migrations, MigrateOptions.defaults(),
-                new DatabaseSetup(database.dataSource(), new DefaultResourceLoader(), seed.toUri().toString()));
+                new DatabaseSetup(database.dataSource(), new DefaultResourceLoader(), seed.toUri().toString()), () -> generator,
+                this.dir.resolve("generated"));
         String created = database.name() + "_dispatch";
 
         // Run in this order on a fresh database: each step's output is that command's alone.
@@ -52,6 +58,7 @@ class CommandDispatchTests {
         cases.put("db:setup", new Case(List.of("db:setup"), "Applied blog/Migration202507021059"));
         cases.put("db:seed", new Case(List.of("db:seed"), "Seeded author: 1 row(s) inserted, 0 already there"));
         cases.put("db:generate", new Case(List.of("db:generate", "blog", "--empty", "--dry-run"), "(empty, to write by hand)"));
+        cases.put("db:verify", new Case(List.of("db:verify"), "blog/Migration202507021059  restores"));
         assertThat(cases.keySet()).as("one case per declared command").containsExactlyElementsOf(MigrationCommands.COMMANDS.keySet());
 
         Map<String, String> outputs = new LinkedHashMap<>();

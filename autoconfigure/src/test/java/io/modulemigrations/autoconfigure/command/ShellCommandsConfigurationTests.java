@@ -22,16 +22,17 @@ import org.springframework.shell.core.command.ExitStatus;
 @PostgresTest
 class ShellCommandsConfigurationTests {
 
-    private static final Map<String, String> COMMAND_BY_BEAN_NAME = Map.of(
-            "dbStatusCommand", "db:status",
-            "dbMigrateCommand", "db:migrate",
-            "dbRollbackCommand", "db:rollback",
-            "dbMigrateScriptsCommand", "db:migrate:scripts",
-            "dbSyncLinksCommand", "db:sync-links",
-            "dbGenerateCommand", "db:generate",
-            "dbCreateCommand", "db:create",
-            "dbSetupCommand", "db:setup",
-            "dbSeedCommand", "db:seed");
+    private static final Map<String, String> COMMAND_BY_BEAN_NAME = Map.ofEntries(
+            Map.entry("dbStatusCommand", "db:status"),
+            Map.entry("dbMigrateCommand", "db:migrate"),
+            Map.entry("dbRollbackCommand", "db:rollback"),
+            Map.entry("dbMigrateScriptsCommand", "db:migrate:scripts"),
+            Map.entry("dbSyncLinksCommand", "db:sync-links"),
+            Map.entry("dbCreateCommand", "db:create"),
+            Map.entry("dbSetupCommand", "db:setup"),
+            Map.entry("dbSeedCommand", "db:seed"),
+            Map.entry("dbGenerateCommand", "db:generate"),
+            Map.entry("dbVerifyCommand", "db:verify"));
 
     private ApplicationContextRunner runner;
 
