@@ -50,6 +50,26 @@ final class SampleJar {
         return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
+    /** What a launch wrote to standard output and to standard error, kept apart, and its exit code. */
+    record SeparateRun(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs the jar against {@code jdbcUrl} with {@code args}, keeping standard output and standard error apart. */
+    static SeparateRun launchSeparately(Path logs, String jdbcUrl, String user, String password, String... args)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile(logs, "stdout-", ".log");
+        Path err = Files.createTempFile(logs, "stderr-", ".log");
+        Process process = new ProcessBuilder(command(List.of(), jdbcUrl, user, password, args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("sample-app " + String.join(" ", args) + " did not exit within " + TIMEOUT_SECONDS + " s:\n"
+                    + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        return new SeparateRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /**
      * Starts the jar and returns once it printed a line containing {@code startedLine}; fails, with
      * what it printed, when it exits before or does not print it in time.

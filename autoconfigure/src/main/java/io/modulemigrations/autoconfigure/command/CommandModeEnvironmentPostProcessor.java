@@ -51,5 +51,6 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
             properties.put("spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        CommandOutput.reserve();
     }
 }

@@ -48,7 +48,7 @@ class CommandModeListener implements SmartApplicationListener {
     }
 
     private static void run(String[] args, ConfigurableApplicationContext context) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = new PrintWriter(CommandOutput.stdout(), true);
         PrintWriter err = new PrintWriter(System.err, true);
         MigrationCommands commands = context.getBeanProvider(MigrationCommands.class).getIfAvailable();
         int code;
@@ -60,6 +60,7 @@ class CommandModeListener implements SmartApplicationListener {
             code = commands.run(List.of(args), out, err, Prompt.terminal());
         }
         int exitCode = code;
+        out.flush();
         System.exit(SpringApplication.exit(context, () -> exitCode));
     }
 
