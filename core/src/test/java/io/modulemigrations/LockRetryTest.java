@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,17 @@ class LockRetryTest {
     record Retry(int retry, int retries, Duration pause, @Nullable LockBlocker blocker) {
     }
 
+    // Records every retry the engine reports, then lets the test act on it (e.g. release the lock).
+    private static MigrationListener recording(List<Retry> retries, IntConsumer onRetry) {
+        return new MigrationListener() {
+            @Override
+            public void lockRetry(MigrationId id, Direction direction, int retry, int of, Duration pause, @Nullable LockBlocker blocker) {
+                retries.add(new Retry(retry, of, pause, blocker));
+                onRetry.accept(retry);
+            }
+        };
+    }
+
     @Test
     @Timeout(60)
     void retriesWhileBlockedAndSucceedsOnceTheLockIsReleased(PostgresServer server) throws Exception {
@@ -38,15 +50,11 @@ class LockRetryTest {
             ModuleMigrations engine = ModuleMigrations.configure().dataSource(db.dataSource()).locations()
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", ADD_COLUMN)
-                    .listener(new MigrationListener() {
-                        @Override
-                        public void lockRetry(MigrationId id, Direction direction, int retry, int of, Duration pause, @Nullable LockBlocker blocker) {
-                            retries.add(new Retry(retry, of, pause, blocker));
-                            if (retry == 2) {
-                                commit(holder);
-                            }
+                    .listener(recording(retries, retry -> {
+                        if (retry == 2) {
+                            commit(holder);
                         }
-                    })
+                    }))
                     .load();
 
             MigrateResult result = engine.migrate();
@@ -79,12 +87,7 @@ class LockRetryTest {
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", "-- migrate:up\ncreate table tag (id int);\n-- migrate:down\ndrop table tag;\n")
                     .sqlMigration("blog", "Migration202501010002", ADD_COLUMN)
-                    .listener(new MigrationListener() {
-                        @Override
-                        public void lockRetry(MigrationId id, Direction direction, int retry, int of, Duration pause, @Nullable LockBlocker blocker) {
-                            retries.add(new Retry(retry, of, pause, blocker));
-                        }
-                    })
+                    .listener(recording(retries, retry -> { }))
                     .load();
 
             MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, engine::migrate);
@@ -113,12 +116,7 @@ class LockRetryTest {
                     .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", "-- migrate:up transaction:false\nalter table post add column title text;\n"
                             + "-- migrate:down\nalter table post drop column title;\n")
-                    .listener(new MigrationListener() {
-                        @Override
-                        public void lockRetry(MigrationId id, Direction direction, int retry, int of, Duration pause, @Nullable LockBlocker blocker) {
-                            retries.add(new Retry(retry, of, pause, blocker));
-                        }
-                    })
+                    .listener(recording(retries, retry -> { }))
                     .load();
 
             MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, engine::migrate);

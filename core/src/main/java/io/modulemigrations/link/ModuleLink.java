@@ -1,5 +1,7 @@
 package io.modulemigrations.link;
 
+import io.modulemigrations.json.JsonText;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -115,33 +117,15 @@ public record ModuleLink(String moduleA, String entityA, String moduleB, String 
         StringBuilder sb = new StringBuilder("{\"columns\":[");
         for (int i = 0; i < extraColumns.size(); i++) {
             LinkColumn c = extraColumns.get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"name\":").append(json(c.name())).append(",\"type\":").append(json(c.type())).append('}');
+            sb.append(i == 0 ? "" : ",").append("{\"name\":").append(JsonText.string(c.name())).append(",\"type\":").append(JsonText.string(c.type())).append('}');
         }
-        return sb.append("],\"entityA\":").append(json(entityA)).append(",\"entityB\":").append(json(entityB))
-                .append(",\"moduleA\":").append(json(moduleA)).append(",\"moduleB\":").append(json(moduleB))
-                .append(",\"table\":").append(json(tableName())).append('}').toString();
+        return sb.append("],\"entityA\":").append(JsonText.string(entityA)).append(",\"entityB\":").append(JsonText.string(entityB))
+                .append(",\"moduleA\":").append(JsonText.string(moduleA)).append(",\"moduleB\":").append(JsonText.string(moduleB))
+                .append(",\"table\":").append(JsonText.string(tableName())).append('}').toString();
     }
 
     @Override
     public String toString() {
         return moduleA + "." + entityA + " <-> " + moduleB + "." + entityB + " (" + tableName() + ")";
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.modulemigrations.verify;
 
+import io.modulemigrations.json.JsonText;
+
 import io.modulemigrations.lint.LintMode;
 import io.modulemigrations.lint.LockFinding;
 import java.util.ArrayList;
@@ -91,17 +93,17 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems, L
                 .append(",\"columnOrderCompared\":false,\"migrations\":[");
         for (int i = 0; i < checks.size(); i++) {
             MigrationCheck c = checks.get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"module\":").append(Json.string(c.module()))
-                    .append(",\"name\":").append(Json.string(c.name()))
-                    .append(",\"outcome\":").append(Json.string(c.outcome().label()))
+            sb.append(i == 0 ? "" : ",").append("{\"module\":").append(JsonText.string(c.module()))
+                    .append(",\"name\":").append(JsonText.string(c.name()))
+                    .append(",\"outcome\":").append(JsonText.string(c.outcome().label()))
                     .append(",\"fails\":").append(c.outcome().fails(strict))
-                    .append(",\"missing\":").append(Json.strings(c.difference().missing()))
-                    .append(",\"unexpected\":").append(Json.strings(c.difference().unexpected()))
-                    .append(",\"error\":").append(c.error() == null ? "null" : Json.string(c.error()))
-                    .append(",\"columnOrderNotRestored\":").append(Json.strings(c.columnOrder())).append('}');
+                    .append(",\"missing\":").append(JsonText.strings(c.difference().missing()))
+                    .append(",\"unexpected\":").append(JsonText.strings(c.difference().unexpected()))
+                    .append(",\"error\":").append(c.error() == null ? "null" : JsonText.string(c.error()))
+                    .append(",\"columnOrderNotRestored\":").append(JsonText.strings(c.columnOrder())).append('}');
         }
-        sb.append("],\"notChecked\":").append(Json.strings(problems)).append(",\"lint\":")
-                .append(Json.string(lint.name().toLowerCase(java.util.Locale.ROOT))).append(",\"lockFindings\":").append(findingsJson(findings))
+        sb.append("],\"notChecked\":").append(JsonText.strings(problems)).append(",\"lint\":")
+                .append(JsonText.string(lint.name().toLowerCase(java.util.Locale.ROOT))).append(",\"lockFindings\":").append(findingsJson(findings))
                 .append('}');
         return sb.toString();
     }
@@ -122,15 +124,15 @@ public record VerifyReport(List<MigrationCheck> checks, List<String> problems, L
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < findings.size(); i++) {
             LockFinding f = findings.get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"module\":").append(Json.string(f.module()))
-                    .append(",\"migration\":").append(Json.string(f.migration()))
-                    .append(",\"rule\":").append(Json.string(f.rule().id()))
-                    .append(",\"statement\":").append(Json.string(f.statement()))
-                    .append(",\"table\":").append(Json.string(f.table()))
-                    .append(",\"lockMode\":").append(Json.string(f.lockMode()))
-                    .append(",\"blocks\":").append(Json.string(f.blocks()))
+            sb.append(i == 0 ? "" : ",").append("{\"module\":").append(JsonText.string(f.module()))
+                    .append(",\"migration\":").append(JsonText.string(f.migration()))
+                    .append(",\"rule\":").append(JsonText.string(f.rule().id()))
+                    .append(",\"statement\":").append(JsonText.string(f.statement()))
+                    .append(",\"table\":").append(JsonText.string(f.table()))
+                    .append(",\"lockMode\":").append(JsonText.string(f.lockMode()))
+                    .append(",\"blocks\":").append(JsonText.string(f.blocks()))
                     .append(",\"rewritten\":").append(f.rewritten())
-                    .append(",\"saferPattern\":").append(Json.string(f.rule().saferPattern())).append('}');
+                    .append(",\"saferPattern\":").append(JsonText.string(f.rule().saferPattern())).append('}');
         }
         return sb.append(']').toString();
     }

@@ -1,5 +1,8 @@
 package io.modulemigrations.autoconfigure.command;
 
+import io.modulemigrations.json.JsonText;
+import org.jspecify.annotations.Nullable;
+
 import io.modulemigrations.MigrationStatus;
 import io.modulemigrations.ModuleStatus;
 import io.modulemigrations.history.AppliedMigration;
@@ -139,27 +142,7 @@ final class StatusFormat {
         return sb.append(']').toString();
     }
 
-    private static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    private static String string(@Nullable String value) {
+        return value == null ? "null" : JsonText.string(value);
     }
 }

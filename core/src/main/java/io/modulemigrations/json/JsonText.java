@@ -1,14 +1,18 @@
-package io.modulemigrations.verify;
+package io.modulemigrations.json;
 
 import java.util.List;
 
-/** The little JSON the reports write: strings and lists of strings. */
-final class Json {
+/**
+ * The little JSON text the engine and the commands write ({@code --json} reports, link descriptors): string
+ * literals and lists of them. Not a JSON library.
+ */
+public final class JsonText {
 
-    private Json() {
+    private JsonText() {
     }
 
-    static String string(String s) {
+    /** {@code s} as a JSON string literal, quotes and control characters escaped. */
+    public static String string(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {
@@ -29,7 +33,8 @@ final class Json {
         return sb.append('"').toString();
     }
 
-    static String strings(List<String> list) {
+    /** {@code list} as a JSON array of string literals. */
+    public static String strings(List<String> list) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < list.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(string(list.get(i)));
