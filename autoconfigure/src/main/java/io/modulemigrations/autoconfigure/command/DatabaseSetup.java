@@ -116,6 +116,9 @@ public class DatabaseSetup {
             throw invalid("table " + table + " must map to an array of objects (one per row)");
         }
         for (Object row : list) {
+            if (((Map<?, ?>) row).isEmpty()) {
+                throw invalid("a " + table + " row gives no columns");
+            }
             ((Map<String, Object>) row).forEach((column, value) -> {
                 if (value instanceof Map || value instanceof List) {
                     throw invalid("column " + column + " of a " + table + " row holds an object or array; write JSON"
