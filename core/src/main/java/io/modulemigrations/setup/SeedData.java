@@ -69,7 +69,9 @@ public final class SeedData {
             seedTable = SeedTable.read(c, table);
             seedTable.moveSequencesPast(c, rows);
         } catch (SQLException e) {
-            throw new SQLException("Seeding table " + table + " failed: " + e.getMessage(), e.getSQLState(), e);
+            // 42P01: undefined_table
+            String hint = "42P01".equals(e.getSQLState()) ? " Seed data is keyed by table name (not module name)." : "";
+            throw new SQLException("Seeding table " + table + " failed: " + e.getMessage() + hint, e.getSQLState(), e);
         }
         int inserted = 0;
         for (Map<String, @Nullable Object> row : rows) {

@@ -165,7 +165,8 @@ class SeedDataTest {
     void aMissingTableFailsNamingIt() {
         assertThatExceptionOfType(SQLException.class).isThrownBy(() -> load(Map.of("type", List.of(row("name", "cat")))))
                 .withMessageStartingWith("Seeding table type failed: ")
-                .withMessageContaining("relation \"type\" does not exist");
+                .withMessageContaining("relation \"type\" does not exist")
+                .withMessageEndingWith("Seed data is keyed by table name (not module name).");
     }
 
     @Test
