@@ -100,7 +100,8 @@ class SeedCommandTests {
         assertThat(run(commands, "db:seed")).isEqualTo(MigrationCommands.FAILURE);
 
         assertThat(this.err.toString()).startsWith("Seeding table types failed at row {\"id\":9,\"name\":\"cat\"}: ")
-                .contains("duplicate key value violates unique constraint \"types_name_key\"")
+                .contains("ERROR: duplicate key value violates unique constraint \"types_name_key\"\n  Detail: Key (name)=(cat) already exists."
+                        + " The seed runs in one transaction")
                 .endsWith("The seed runs in one transaction, so no seed row was inserted. Next: fix "
                         + this.dir.resolve("seed.json").toUri() + " (or the schema), then run db:seed again.\n");
         assertThat(rows("select (select count(*) from owners) + (select count(*) from types)")).containsExactly("0");
