@@ -1,10 +1,12 @@
 package io.modulemigrations.json;
 
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The little JSON text the engine and the commands write ({@code --json} reports, link descriptors): string
- * literals and lists of them. Not a JSON library.
+ * The little JSON text the engine and the commands write ({@code --json} reports, link descriptors, seed rows
+ * in messages): string literals, lists of them and flat objects. Not a JSON library.
  */
 public final class JsonText {
 
@@ -40,5 +42,19 @@ public final class JsonText {
             sb.append(i == 0 ? "" : ",").append(string(list.get(i)));
         }
         return sb.append(']').toString();
+    }
+
+    /** {@code object} as a flat JSON object: strings quoted, numbers and booleans as they print, null as {@code null}. */
+    public static String object(Map<String, ? extends @Nullable Object> object) {
+        StringBuilder sb = new StringBuilder("{");
+        String separator = "";
+        for (Map.Entry<String, ? extends @Nullable Object> entry : object.entrySet()) {
+            Object value = entry.getValue();
+            String json = value == null ? "null"
+                    : value instanceof Number || value instanceof Boolean ? value.toString() : string(value.toString());
+            sb.append(separator).append(string(entry.getKey())).append(':').append(json);
+            separator = ",";
+        }
+        return sb.append('}').toString();
     }
 }

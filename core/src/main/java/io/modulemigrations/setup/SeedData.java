@@ -1,24 +1,34 @@
 package io.modulemigrations.setup;
 
+import io.modulemigrations.json.JsonText;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code db:seed}: rows per table, inserted with bound parameters in one transaction, in the
- * given table order. Re-running inserts nothing twice: a table with a primary key or unique
- * constraint skips conflicting rows; any other table skips rows equal to one already there.
+ * {@code db:seed}: rows per table, inserted with bound parameters in the given table order, in one
+ * transaction: every row is there afterwards, or, when one fails, none that this run inserted.
+ *
+ * <p>Seeding again inserts nothing twice. A row is already there when
+ * <ul>
+ * <li>it gives every column of the table's primary key (none null) and a row with that key exists; else, when it
+ * gives every column of a unique key (not partial, no expressions), a row with that key exists;</li>
+ * <li>it covers no key and a row equal in every column it gives exists (null equals null).</li>
+ * </ul>
+ * Such a row is left as it is, not updated. Any other row is inserted as given, a value for an identity column
+ * included (also one generated always); when that fails (a unique key it was not matched on, a foreign key, a
+ * not-null column) the seed fails, naming the table and the row. Before a table's rows are inserted, each of its
+ * identity and serial sequences is moved past the highest value its column holds or the rows give it (never back), so
+ * a row that leaves its key to the sequence cannot take another row's key, and neither can the application's next insert.
+ * A failed seed leaves those moves, as PostgreSQL does not roll back sequences; that only skips values.
  */
 public final class SeedData {
 
-    /** What loading did, per table: rows inserted and rows already present. */
-    public record TableResult(String table, int inserted, int skipped) {
+    /** What loading did to one table: rows inserted, and rows that were already there. */
+    public record TableResult(String table, int inserted, int alreadyThere) {
     }
 
     private SeedData() {
@@ -26,9 +36,16 @@ public final class SeedData {
 
     /**
      * @param tables table name → rows, each a column → value map (String, Number, Boolean or null;
-     *               strings are sent untyped, so PostgreSQL reads them as the column's type: uuid, jsonb, timestamptz…)
+     *               strings are sent untyped, so PostgreSQL reads them as the column's type: uuid, jsonb, timestamptz…),
+     *               each giving at least one column
+     * @throws SQLException a table or a row failed, named in the message; nothing was inserted
      */
     public static List<TableResult> load(Connection c, Map<String, List<Map<String, @Nullable Object>>> tables) throws SQLException {
+        tables.forEach((table, rows) -> {
+            if (rows.stream().anyMatch(Map::isEmpty)) {
+                throw new IllegalArgumentException("A row of " + table + " gives no columns");
+            }
+        });
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -47,75 +64,27 @@ public final class SeedData {
     }
 
     private static TableResult loadTable(Connection c, String table, List<Map<String, @Nullable Object>> rows) throws SQLException {
-        boolean unique = hasUniqueKey(c, table);
+        SeedTable seedTable;
+        try {
+            seedTable = SeedTable.read(c, table);
+            seedTable.moveSequencesPast(c, rows);
+        } catch (SQLException e) {
+            // 42P01: undefined_table
+            String hint = "42P01".equals(e.getSQLState()) ? " Seed data is keyed by table name (not module name)." : "";
+            throw new SQLException("Seeding table " + table + " failed: " + e.getMessage() + hint, e.getSQLState(), e);
+        }
         int inserted = 0;
-        for (Map<String, Object> row : rows) {
-            List<String> columns = new ArrayList<>(row.keySet());
+        for (Map<String, @Nullable Object> row : rows) {
             try {
-                if (unique || !present(c, table, columns, row)) {
-                    inserted += insert(c, table, columns, row, unique);
+                if (!seedTable.present(c, row)) {
+                    seedTable.insert(c, row);
+                    inserted++;
                 }
             } catch (SQLException e) {
-                throw new SQLException("Seeding table " + table + " failed at row " + row + ": " + e.getMessage(), e.getSQLState(), e);
+                throw new SQLException("Seeding table " + table + " failed at row " + JsonText.object(row) + ": " + e.getMessage(),
+                        e.getSQLState(), e);
             }
         }
         return new TableResult(table, inserted, rows.size() - inserted);
-    }
-
-    private static int insert(Connection c, String table, List<String> columns, Map<String, @Nullable Object> row, boolean unique) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into ").append(quote(table)).append(" (");
-        StringBuilder values = new StringBuilder(") values (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i)));
-            values.append(i == 0 ? "?" : ", ?");
-        }
-        sql.append(values).append(unique ? ") on conflict do nothing" : ")");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < columns.size(); i++) {
-                bind(ps, i + 1, row.get(columns.get(i)));
-            }
-            return ps.executeUpdate();
-        }
-    }
-
-    /** For a table without a unique key: is an equal row already there? */
-    private static boolean present(Connection c, String table, List<String> columns, Map<String, @Nullable Object> row) throws SQLException {
-        StringBuilder sql = new StringBuilder("select exists (select 1 from ").append(quote(table)).append(" where ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : " and ").append(quote(columns.get(i))).append(" is not distinct from ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
-            for (int i = 0; i < columns.size(); i++) {
-                bind(ps, i + 1, row.get(columns.get(i)));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static boolean hasUniqueKey(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_index where indrelid = ?::regclass and indisunique)")) {
-            ps.setString(1, quote(table));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.OTHER);
-        } else if (value instanceof String s) {
-            ps.setObject(index, s, Types.OTHER);
-        } else {
-            ps.setObject(index, value);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

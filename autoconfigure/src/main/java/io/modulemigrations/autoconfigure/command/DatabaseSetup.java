@@ -97,17 +97,29 @@ public class DatabaseSetup {
     }
 
     /**
-     * Inserts the rows that are not there yet, in one transaction.
+     * Inserts the rows that are not there yet, in one transaction (see {@link SeedData} for how rows are matched).
      *
      * @throws MigrationException a row could not be inserted; nothing was inserted
      */
     public List<SeedData.TableResult> seed(Map<String, List<Map<String, Object>>> tables) {
-        try (Connection c = this.dataSource.getConnection()) {
-            return SeedData.load(c, tables);
+        Connection connection;
+        try {
+            connection = this.dataSource.getConnection();
         } catch (SQLException e) {
-            throw new MigrationException("Seeding failed: " + e.getMessage() + ". The seed runs in one transaction, so no"
-                    + " seed row was inserted. Next: fix " + this.seedLocation + " (or the schema), then run db:seed again.", e);
+            throw new MigrationException("Seeding failed: could not connect: " + sentence(e.getMessage()) + " Nothing was inserted."
+                    + " Next: check that the database is up and reachable, then run db:seed again.", e);
         }
+        try (connection) {
+            return SeedData.load(connection, tables);
+        } catch (SQLException e) {
+            throw new MigrationException(sentence(e.getMessage()) + " The seed runs in one transaction, so no seed row was inserted."
+                    + " Next: fix " + this.seedLocation + " (or the schema), then run db:seed again.", e);
+        }
+    }
+
+    private static String sentence(@Nullable String message) {
+        String text = message == null ? "" : message.strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     @SuppressWarnings("unchecked")
@@ -116,6 +128,9 @@ public class DatabaseSetup {
             throw invalid("table " + table + " must map to an array of objects (one per row)");
         }
         for (Object row : list) {
+            if (((Map<?, ?>) row).isEmpty()) {
+                throw invalid("a " + table + " row gives no columns");
+            }
             ((Map<String, Object>) row).forEach((column, value) -> {
                 if (value instanceof Map || value instanceof List) {
                     throw invalid("column " + column + " of a " + table + " row holds an object or array; write JSON"

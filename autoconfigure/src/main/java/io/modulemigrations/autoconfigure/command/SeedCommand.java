@@ -22,7 +22,7 @@ final class SeedCommand implements DbCommand {
         MigrateCommand.migrate(invocation.defaults(), invocation);
         for (SeedData.TableResult table : invocation.setup().seed(rows)) {
             invocation.out().println("Seeded " + table.table() + ": " + table.inserted() + " row(s) inserted, "
-                    + table.skipped() + " already there");
+                    + table.alreadyThere() + " already there");
         }
         return MigrationCommands.SUCCESS;
     }
