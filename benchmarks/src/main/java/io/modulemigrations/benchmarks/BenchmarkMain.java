@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * --passes N        measured passes (default 5)
  * --spring-only     only the Spring Boot scenario (on the synthetic workload)
  * --no-spring       everything but the Spring Boot scenario
+ * --apps ID,ID      only these apps of the Spring Boot scenario (default: all; ids in BootContender)
  * --sample-jar JAR  the packaged sample app, for the Spring Boot scenario's command times (none: not measured)
  * </pre>
  */
@@ -45,6 +46,7 @@ public final class BenchmarkMain {
         boolean engine = true;
         boolean spring = true;
         Path sampleJar = null;
+        List<BootContender> apps = BootContender.all();
         List<String> options = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -58,6 +60,7 @@ public final class BenchmarkMain {
                 case "--spring-only" -> engine = false;
                 case "--no-spring" -> spring = false;
                 case "--sample-jar" -> sampleJar = Path.of(args[++i]);
+                case "--apps" -> apps = BootContender.byIds(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; see BenchmarkMain's Javadoc");
             }
             if (!List.of("--medusa", "--out", "--sample-jar").contains(option)) {
@@ -92,7 +95,7 @@ public final class BenchmarkMain {
             BootResults boot = null;
             if (spring) {
                 boot = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), sampleJar, workDir.resolve("spring-boot"),
-                        warmups, passes, false, System.out).run(syntheticWorkload, BootContender.all());
+                        warmups, passes, false, System.out).run(syntheticWorkload, apps);
             }
             Environment environment = Environment.describe(server, command, loadBefore);
             StringBuilder markdown = new StringBuilder(results != null ? Report.markdown(results, environment, warmups, passes)

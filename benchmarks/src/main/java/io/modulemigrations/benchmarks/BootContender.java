@@ -1,5 +1,6 @@
 package io.modulemigrations.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +44,13 @@ record BootContender(String id, String label, String module, Layout layout, List
                         List.of("--spring.modulith.runtime.flyway-enabled=true", "--spring.flyway.locations=classpath:db/flyway")),
                 moduleMigrations(1),
                 moduleMigrations(4));
+    }
+
+    /** The contenders with these comma-separated ids, in the order given. */
+    static List<BootContender> byIds(String ids) {
+        return Arrays.stream(ids.split(",")).map(String::strip).map(id -> all().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown app " + id + "; the apps are "
+                        + all().stream().map(BootContender::id).toList()))).toList();
     }
 
     static BootContender moduleMigrations(int concurrency) {

@@ -37,7 +37,7 @@ final class SpringBootReport {
             command(md, results, "sample app: web application ready (readiness UP)", SpringBootScenario.SAMPLE_WEB, SpringBootScenario.SAMPLE_WEB);
             command(md, results, "sample app: `db:status`", SpringBootScenario.SAMPLE_STATUS, SpringBootScenario.SAMPLE_WEB);
             command(md, results, "sample app: `db:migrate`, nothing to do", SpringBootScenario.SAMPLE_MIGRATE, SpringBootScenario.SAMPLE_WEB);
-            md.append("| this starter's benchmark app, ").append(results.workload().size())
+            md.append("| this starter's benchmark app, ").append(String.format(Locale.ROOT, "%,d", results.workload().size()))
                     .append(" applied: `db:status` (vs its restart to ready, process) | ")
                     .append(cell(results, SpringBootScenario.STARTER_STATUS, Measure.PROCESS)).append(" | ")
                     .append(share(results, SpringBootScenario.STARTER_STATUS, Measure.PROCESS, BootContender.moduleMigrations(1).id(),
@@ -64,7 +64,7 @@ final class SpringBootReport {
             if (restart.isPresent() && noToolRestart.isPresent()) {
                 double over = restart.get().median() - noToolRestart.get().median();
                 verdicts.add(new Targets.Verdict("restart with " + size + " applied, concurrency " + concurrency + ": ≤ +50 ms over no tool",
-                        String.format(Locale.ROOT, "%+.0f ms (%s vs %s ms)", over, Report.millis(restart.get().median()),
+                        String.format(Locale.ROOT, "%+,.0f ms (%s vs %s ms)", over, Report.millis(restart.get().median()),
                                 Report.millis(noToolRestart.get().median())), over <= 50));
             }
             Optional<Summary> deploy = results.summary(id, Measure.DEPLOY_READY);

@@ -1,8 +1,10 @@
 package io.modulemigrations.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,13 +69,13 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
     }
 
     BootResults run(Workload workload, List<BootContender> contenders) throws Exception {
-        Map<String, String> classpaths = new java.util.HashMap<>();
+        Map<String, String> classpaths = new HashMap<>();
         Map<BootContender.Layout, Path> jars = new EnumMap<>(BootContender.Layout.class);
         Files.createDirectories(workDir);
         for (BootContender contender : contenders) {
             classpaths.put(contender.id(), classpath(contender));
             jars.computeIfAbsent(contender.layout(), layout -> BootWorkloadJar.write(workload, layout,
-                    workDir.resolve("workload-" + layout.name().toLowerCase(java.util.Locale.ROOT) + ".jar")));
+                    workDir.resolve("workload-" + layout.name().toLowerCase(Locale.ROOT) + ".jar")));
         }
         BootResults results = new BootResults(workload, contenders);
         for (int pass = 0; pass < warmups + passes; pass++) {
@@ -186,7 +190,7 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
             if (options != null && !options.isBlank()) {
                 args.addAll(List.of(options.trim().split("\\s+")));
             }
-            args.addAll(List.of("-cp", classpath + java.io.File.pathSeparator + workloadJar, MAIN_CLASS,
+            args.addAll(List.of("-cp", classpath + File.pathSeparator + workloadJar, MAIN_CLASS,
                     "--spring.main.web-application-type=none", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + server.user(), "--spring.datasource.password="));
             args.addAll(contender.args());
@@ -255,7 +259,7 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
