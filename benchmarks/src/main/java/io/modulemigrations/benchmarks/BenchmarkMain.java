@@ -19,12 +19,19 @@ import java.util.stream.Stream;
  * --scale           also run the 50x200 scale point
  * --warmups N       unrecorded passes first (default 1)
  * --passes N        measured passes (default 5)
+ * --spring-only     only the Spring Boot scenario (on the synthetic workload)
+ * --no-spring       everything but the Spring Boot scenario
+ * --apps ID,ID      only these apps of the Spring Boot scenario (default: all; ids in BootContender)
+ * --sample-jar JAR  the packaged sample app, for the Spring Boot scenario's command times (none: not measured)
  * </pre>
  */
 public final class BenchmarkMain {
 
     /** The documented command, without harness options. */
     static final String COMMAND = "./mvnw -B -pl benchmarks -am -Pbench -DskipTests verify";
+
+    /** Options without a value. */
+    private static final List<String> FLAGS = List.of("--scale", "--spring-only", "--no-spring");
 
     private BenchmarkMain() {
     }
@@ -36,6 +43,10 @@ public final class BenchmarkMain {
         boolean scale = false;
         int warmups = 1;
         int passes = 5;
+        boolean engine = true;
+        boolean spring = true;
+        Path sampleJar = null;
+        List<BootContender> apps = BootContender.all();
         List<String> options = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -46,31 +57,52 @@ public final class BenchmarkMain {
                 case "--synthetic" -> synthetic = args[++i];
                 case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
+                case "--spring-only" -> engine = false;
+                case "--no-spring" -> spring = false;
+                case "--sample-jar" -> sampleJar = Path.of(args[++i]);
+                case "--apps" -> apps = BootContender.byIds(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; see BenchmarkMain's Javadoc");
             }
-            if (!option.equals("--medusa") && !option.equals("--out")) {
-                options.add(option.equals("--scale") ? option : option + " " + args[i]);
+            if (!List.of("--medusa", "--out", "--sample-jar").contains(option)) {
+                options.add(FLAGS.contains(option) ? option : option + " " + args[i]);
             }
         }
-        if (medusa == null || !Files.isDirectory(medusa)) {
+        if (engine && (medusa == null || !Files.isDirectory(medusa))) {
             throw new IllegalArgumentException("--medusa DIR must name the Medusa corpus directory, was " + medusa);
         }
-        List<Workload> workloads = new ArrayList<>(List.of(Workload.fromSpec("synthetic:" + synthetic), Workload.medusa(medusa.toAbsolutePath())));
-        if (scale) {
+        if (sampleJar != null && !Files.isRegularFile(sampleJar)) {
+            throw new IllegalArgumentException("--sample-jar " + sampleJar + " is not a file: build sample-app first (-am does)");
+        }
+        Workload syntheticWorkload = Workload.fromSpec("synthetic:" + synthetic);
+        List<Workload> workloads = engine ? new ArrayList<>(List.of(syntheticWorkload, Workload.medusa(medusa.toAbsolutePath()))) : new ArrayList<>();
+        if (scale && engine) {
             workloads.add(Workload.fromSpec(Targets.TEN_THOUSAND));
         }
         String command = COMMAND + (options.isEmpty() ? "" : " -Dbench.args=\"" + String.join(" ", options) + "\"");
         String loadBefore = Environment.loadAverage();
         Path workDir = Files.createTempDirectory("module-migrations-bench-");
         try (BenchServer server = BenchServer.start()) {
-            Results results = new Benchmark(server, workDir, warmups, passes, System.out).run(workloads, Contender.all());
-            for (Workload workload : workloads) {
-                List<String> mismatches = results.schemaMismatches(workload);
-                if (!mismatches.isEmpty()) {
-                    throw new IllegalStateException(workload.title() + ": schema differs from the raw floor's for " + mismatches);
+            Results results = null;
+            if (engine) {
+                results = new Benchmark(server, workDir, warmups, passes, System.out).run(workloads, Contender.all());
+                for (Workload workload : workloads) {
+                    List<String> mismatches = results.schemaMismatches(workload);
+                    if (!mismatches.isEmpty()) {
+                        throw new IllegalStateException(workload.title() + ": schema differs from the raw floor's for " + mismatches);
+                    }
                 }
             }
-            String markdown = Report.markdown(results, Environment.describe(server, command, loadBefore), warmups, passes);
+            BootResults boot = null;
+            if (spring) {
+                boot = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), sampleJar, workDir.resolve("spring-boot"),
+                        warmups, passes, false, System.out).run(syntheticWorkload, apps);
+            }
+            Environment environment = Environment.describe(server, command, loadBefore);
+            StringBuilder markdown = new StringBuilder(results != null ? Report.markdown(results, environment, warmups, passes)
+                    : Report.header(environment, warmups, passes));
+            if (boot != null) {
+                markdown.append(SpringBootReport.markdown(boot));
+            }
             System.out.println(markdown);
             Files.writeString(out, markdown, StandardCharsets.UTF_8);
             System.out.println("Written to " + out.toAbsolutePath());

@@ -14,7 +14,8 @@ import java.util.List;
 final class CatalogSnapshot {
 
     private static final String NOT_HISTORY = " not in ('" + RawJdbcFloor.HISTORY
-            + "', 'module_migrations', 'databasechangelog', 'databasechangeloglock') and %1$s not like 'flyway\\_history\\_%%'";
+            + "', 'module_migrations', 'module_links', 'module_migration_scripts', 'databasechangelog',"
+            + " 'databasechangeloglock') and %1$s not like 'flyway\\_%%'";
 
     private static final List<String> QUERIES = List.of(
             "select 'column', table_name, column_name, data_type, is_nullable, coalesce(column_default, '') from information_schema.columns"
@@ -51,6 +52,19 @@ final class CatalogSnapshot {
             }
         }
         return snapshot.toString();
+    }
+
+    /** The tables the snapshot leaves out (each tool's history and bookkeeping), sorted. */
+    static List<String> historyTables(Connection c) throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select tablename from pg_tables where schemaname = 'public' and not (tablename"
+                     + NOT_HISTORY.formatted("tablename") + ") order by 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static void appendRows(Statement st, String query, StringBuilder out) throws SQLException {

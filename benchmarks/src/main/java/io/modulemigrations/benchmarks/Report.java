@@ -15,16 +15,7 @@ final class Report {
     }
 
     static String markdown(Results results, Environment environment, int warmups, int passes) {
-        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
-        md.append("- Date: ").append(environment.date()).append('\n');
-        md.append("- Machine: ").append(environment.machine()).append('\n');
-        md.append("- Load average: ").append(environment.load()).append('\n');
-        md.append("- Java: ").append(environment.java()).append('\n');
-        md.append("- Server: ").append(environment.server()).append("; a fresh database per contender per pass\n");
-        md.append("- Passes: ").append(warmups).append(" warm-up + ").append(passes)
-                .append(" measured; a cell is the median (min–max) of the measured passes; ×floor is the median over the raw JDBC floor's\n");
-        md.append("- Every tool logs at WARN and gets the same kind of `DataSource`: a started HikariCP pool (at most 5 connections)\n");
-        md.append("- Command: `").append(environment.command()).append("` (see benchmarks/README.md)\n\n");
+        StringBuilder md = new StringBuilder(header(environment, warmups, passes));
         for (Workload workload : results.workloads()) {
             table(md, results, workload);
         }
@@ -35,6 +26,21 @@ final class Report {
                     .append(v.met() ? "yes" : "**no**").append(" |\n"));
             md.append('\n');
         }
+        return md.toString();
+    }
+
+    /** Where and how the run happened. */
+    static String header(Environment environment, int warmups, int passes) {
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("- Date: ").append(environment.date()).append('\n');
+        md.append("- Machine: ").append(environment.machine()).append('\n');
+        md.append("- Load average: ").append(environment.load()).append('\n');
+        md.append("- Java: ").append(environment.java()).append('\n');
+        md.append("- Server: ").append(environment.server()).append("; a fresh database per contender per pass\n");
+        md.append("- Passes: ").append(warmups).append(" warm-up + ").append(passes)
+                .append(" measured; a cell is the median (min–max) of the measured passes; ×floor is the median over the raw JDBC floor's\n");
+        md.append("- Every tool logs at WARN and gets the same kind of `DataSource`: a started HikariCP pool (at most 5 connections)\n");
+        md.append("- Command: `").append(environment.command()).append("` (see benchmarks/README.md)\n\n");
         return md.toString();
     }
 

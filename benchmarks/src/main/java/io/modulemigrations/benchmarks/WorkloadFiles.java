@@ -17,12 +17,6 @@ record WorkloadFiles(Path root) {
     static WorkloadFiles write(Workload workload, Path root) {
         WorkloadFiles files = new WorkloadFiles(root);
         try {
-            StringBuilder changelog = new StringBuilder("""
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                    """);
             for (var module : workload.byModule().entrySet()) {
                 List<SqlStep> steps = module.getValue();
                 Path engine = Files.createDirectories(files.engineLocation().resolve(module.getKey()));
@@ -31,16 +25,26 @@ record WorkloadFiles(Path root) {
                     SqlStep step = steps.get(i);
                     Files.writeString(engine.resolve(step.name() + ".sql"), step.fileText(), StandardCharsets.UTF_8);
                     Files.writeString(flyway.resolve("V" + (i + 1) + "__" + step.name() + ".sql"), step.up() + "\n", StandardCharsets.UTF_8);
-                    changelog.append(changeSet(step));
                 }
             }
-            changelog.append("</databaseChangeLog>\n");
             Files.createDirectories(files.liquibaseChangelog().getParent());
-            Files.writeString(files.liquibaseChangelog(), changelog, StandardCharsets.UTF_8);
+            Files.writeString(files.liquibaseChangelog(), changelog(workload), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the workload's files under " + root, e);
         }
         return files;
+    }
+
+    /** The Liquibase changelog: one changeset per migration, module by module in run order. */
+    static String changelog(Workload workload) {
+        StringBuilder changelog = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                """);
+        workload.steps().forEach(step -> changelog.append(changeSet(step)));
+        return changelog.append("</databaseChangeLog>\n").toString();
     }
 
     /**

@@ -1,0 +1,60 @@
+package io.modulemigrations.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One app of the Spring Boot scenario: the shared benchmark app with one migration tool (or none)
+ * on its class path, the launch arguments that point the tool at the workload, and where its
+ * migrations sit in the app's workload jar.
+ *
+ * @param id      short, stable, no spaces
+ * @param label   for the report
+ * @param module  the Maven module under {@code benchmarks/spring-boot/} whose class path it runs on
+ * @param layout  how its migrations are laid out on the class path
+ * @param args    the tool's settings, as Spring Boot command-line arguments
+ */
+record BootContender(String id, String label, String module, Layout layout, List<String> args) {
+
+    /** How a tool reads the workload from the class path. */
+    enum Layout {
+        /** Nothing to migrate. */
+        NONE,
+        /** {@code db/flyway/V<n>__<name>.sql}, numbered across all modules: one history table. */
+        FLYWAY_SINGLE,
+        /** {@code db/flyway/<module>/V<n>__<name>.sql}: Spring Modulith's module-aware Flyway, a history table per module. */
+        FLYWAY_PER_MODULE,
+        /** {@code db/liquibase/changelog.xml}: one changeset per migration. */
+        LIQUIBASE,
+        /** {@code db/migrations/<module>/<name>.sql}: this starter's default location. */
+        MODULE_MIGRATIONS
+    }
+
+    static final String NO_TOOL = "no-tool";
+
+    /** Everyone, the app without a migration tool first. */
+    static List<BootContender> all() {
+        return List.of(
+                new BootContender(NO_TOOL, "no migration tool", "no-tool", Layout.NONE, List.of()),
+                new BootContender("flyway", "Flyway starter (one history)", "flyway", Layout.FLYWAY_SINGLE,
+                        List.of("--spring.flyway.locations=classpath:db/flyway")),
+                new BootContender("liquibase", "Liquibase starter", "liquibase", Layout.LIQUIBASE,
+                        List.of("--spring.liquibase.change-log=classpath:db/liquibase/changelog.xml")),
+                new BootContender("modulith", "Spring Modulith module-aware Flyway", "modulith", Layout.FLYWAY_PER_MODULE,
+                        List.of("--spring.modulith.runtime.flyway-enabled=true", "--spring.flyway.locations=classpath:db/flyway")),
+                moduleMigrations(1),
+                moduleMigrations(4));
+    }
+
+    /** The contenders with these comma-separated ids, in the order given. */
+    static List<BootContender> byIds(String ids) {
+        return Arrays.stream(ids.split(",")).map(String::strip).map(id -> all().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown app " + id + "; the apps are "
+                        + all().stream().map(BootContender::id).toList()))).toList();
+    }
+
+    static BootContender moduleMigrations(int concurrency) {
+        return new BootContender("module-migrations-c" + concurrency, "this starter, concurrency " + concurrency, "module-migrations",
+                Layout.MODULE_MIGRATIONS, List.of("--module-migrations.concurrency=" + concurrency));
+    }
+}

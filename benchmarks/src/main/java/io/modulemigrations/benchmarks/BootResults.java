@@ -1,0 +1,79 @@
+package io.modulemigrations.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the Spring Boot scenario measured (milliseconds, by row and measure), and each app's schema. */
+final class BootResults {
+
+    /** A timed measure of a row (an app, a command, the floor). */
+    enum Measure {
+        /** An empty database: from the JVM's start to ready, as the app itself sees it. */
+        DEPLOY_READY,
+        /** The same launch, from starting the process to its ready line. */
+        DEPLOY_PROCESS,
+        /** Everything applied: from the JVM's start to ready. */
+        RESTART_READY,
+        /** The same launch, from starting the process to its ready line. */
+        RESTART_PROCESS,
+        /** A command or a web start: from starting the process to its exit, or to readiness answering UP. */
+        PROCESS,
+        /** The raw JDBC floor's cold apply, in the harness JVM. */
+        COLD_APPLY
+    }
+
+    private final Workload workload;
+    private final List<BootContender> contenders;
+    private final Map<String, Map<Measure, List<Double>>> samples = new LinkedHashMap<>();
+    private final Map<String, String> schemas = new LinkedHashMap<>();
+    private final Map<String, List<String>> historyTables = new LinkedHashMap<>();
+
+    BootResults(Workload workload, List<BootContender> contenders) {
+        this.workload = workload;
+        this.contenders = List.copyOf(contenders);
+    }
+
+    Workload workload() {
+        return workload;
+    }
+
+    List<BootContender> contenders() {
+        return contenders;
+    }
+
+    void add(String row, Measure measure, double millis) {
+        samples.computeIfAbsent(row, k -> new LinkedHashMap<>()).computeIfAbsent(measure, k -> new ArrayList<>()).add(millis);
+    }
+
+    Optional<Summary> summary(String row, Measure measure) {
+        List<Double> values = samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of());
+        return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
+    }
+
+    /** Keeps the schema an app with a tool (or the raw floor, {@link SpringBootScenario#FLOOR}) left after its first deploy. */
+    void schema(String row, String snapshot) {
+        schemas.put(row, snapshot);
+    }
+
+    /** Keeps the history tables an app's tool created (the tables the schema comparison leaves out). */
+    void historyTables(String row, List<String> tables) {
+        historyTables.put(row, List.copyOf(tables));
+    }
+
+    Map<String, List<String>> historyTables() {
+        return historyTables;
+    }
+
+    Map<String, String> schemas() {
+        return schemas;
+    }
+
+    /** The apps whose schema after the first deploy differs from the raw floor's. */
+    List<String> schemaMismatches() {
+        String floor = schemas.get(SpringBootScenario.FLOOR);
+        return schemas.entrySet().stream().filter(e -> !e.getValue().equals(floor)).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package io.modulemigrations.benchmarks;
+
+import io.modulemigrations.benchmarks.BootResults.Measure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The Spring Boot scenario as Markdown: the apps' table, the commands' table and the issue's targets. */
+final class SpringBootReport {
+
+    private SpringBootReport() {
+    }
+
+    static String markdown(BootResults results) {
+        StringBuilder md = new StringBuilder("## Spring Boot 4.1 apps, " + results.workload().title() + "\n\n");
+        md.append("Each app in a fresh JVM on its own class path (only its tool), no web server; *ready* is taken from the JVM's")
+                .append(" start to the last `ApplicationReadyEvent` listener (after this starter's migrations, `run-on=ready`);")
+                .append(" *process* from starting `java` to that line. Median (min–max).\n\n");
+        md.append("| app | restart, everything applied: ready, ms | over no tool | process, ms"
+                + " | first deploy, empty database: ready, ms | over no tool | process, ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (BootContender c : results.contenders()) {
+            md.append("| ").append(c.label())
+                    .append(" | ").append(cell(results, c.id(), Measure.RESTART_READY))
+                    .append(" | ").append(overNoTool(results, c.id(), Measure.RESTART_READY))
+                    .append(" | ").append(cell(results, c.id(), Measure.RESTART_PROCESS))
+                    .append(" | ").append(cell(results, c.id(), Measure.DEPLOY_READY))
+                    .append(" | ").append(overNoTool(results, c.id(), Measure.DEPLOY_READY))
+                    .append(" | ").append(cell(results, c.id(), Measure.DEPLOY_PROCESS))
+                    .append(" |\n");
+        }
+        md.append("\nRaw JDBC floor, cold apply in the harness JVM (same passes): ")
+                .append(cell(results, SpringBootScenario.FLOOR, Measure.COLD_APPLY)).append(" ms\n\n");
+        if (results.summary(SpringBootScenario.SAMPLE_WEB, Measure.PROCESS).isPresent()) {
+            md.append("| command (whole process, `java -jar`) | ms | share of the web start |\n|---|---:|---:|\n");
+            command(md, results, "sample app: web application ready (readiness UP)", SpringBootScenario.SAMPLE_WEB, SpringBootScenario.SAMPLE_WEB);
+            command(md, results, "sample app: `db:status`", SpringBootScenario.SAMPLE_STATUS, SpringBootScenario.SAMPLE_WEB);
+            command(md, results, "sample app: `db:migrate`, nothing to do", SpringBootScenario.SAMPLE_MIGRATE, SpringBootScenario.SAMPLE_WEB);
+            md.append("| this starter's benchmark app, ").append(String.format(Locale.ROOT, "%,d", results.workload().size()))
+                    .append(" applied: `db:status` (vs its restart to ready, process) | ")
+                    .append(cell(results, SpringBootScenario.STARTER_STATUS, Measure.PROCESS)).append(" | ")
+                    .append(share(results, SpringBootScenario.STARTER_STATUS, Measure.PROCESS, BootContender.moduleMigrations(1).id(),
+                            Measure.RESTART_PROCESS))
+                    .append(" |\n\n");
+        }
+        List<Targets.Verdict> verdicts = verdicts(results);
+        md.append("| target (issue 13) | measured | met |\n|---|---|---|\n");
+        verdicts.forEach(v -> md.append("| ").append(v.target()).append(" | ").append(v.measured()).append(" | ")
+                .append(v.met() ? "yes" : "**no**").append(" |\n"));
+        return md.append('\n').toString();
+    }
+
+    /** The issue's targets for the scenario, for each concurrency of this starter. */
+    static List<Targets.Verdict> verdicts(BootResults results) {
+        List<Targets.Verdict> verdicts = new ArrayList<>();
+        String size = String.format(Locale.ROOT, "%,d", results.workload().size());
+        Optional<Summary> noToolRestart = results.summary(BootContender.NO_TOOL, Measure.RESTART_READY);
+        Optional<Summary> noToolDeploy = results.summary(BootContender.NO_TOOL, Measure.DEPLOY_READY);
+        Optional<Summary> floor = results.summary(SpringBootScenario.FLOOR, Measure.COLD_APPLY);
+        for (int concurrency : new int[] {1, 4}) {
+            String id = BootContender.moduleMigrations(concurrency).id();
+            Optional<Summary> restart = results.summary(id, Measure.RESTART_READY);
+            if (restart.isPresent() && noToolRestart.isPresent()) {
+                double over = restart.get().median() - noToolRestart.get().median();
+                verdicts.add(new Targets.Verdict("restart with " + size + " applied, concurrency " + concurrency + ": ≤ +50 ms over no tool",
+                        String.format(Locale.ROOT, "%+,.0f ms (%s vs %s ms)", over, Report.millis(restart.get().median()),
+                                Report.millis(noToolRestart.get().median())), over <= 50));
+            }
+            Optional<Summary> deploy = results.summary(id, Measure.DEPLOY_READY);
+            if (deploy.isPresent() && noToolDeploy.isPresent() && floor.isPresent()) {
+                double limit = 1.2 * (noToolDeploy.get().median() + floor.get().median());
+                verdicts.add(new Targets.Verdict("first deploy of " + size + ", concurrency " + concurrency
+                        + ": ≤ 1.2 × (no-tool start + raw floor cold apply)",
+                        String.format(Locale.ROOT, "%s ms vs limit %s ms (1.2 × (%s + %s))", Report.millis(deploy.get().median()),
+                                Report.millis(limit), Report.millis(noToolDeploy.get().median()), Report.millis(floor.get().median())),
+                        deploy.get().median() <= limit));
+            }
+        }
+        for (String[] command : new String[][] {{SpringBootScenario.SAMPLE_STATUS, "`db:status`"},
+                {SpringBootScenario.SAMPLE_MIGRATE, "`db:migrate` with nothing to do"}}) {
+            Optional<Summary> ours = results.summary(command[0], Measure.PROCESS);
+            Optional<Summary> web = results.summary(SpringBootScenario.SAMPLE_WEB, Measure.PROCESS);
+            if (ours.isPresent() && web.isPresent()) {
+                double share = ours.get().median() / web.get().median();
+                verdicts.add(new Targets.Verdict("sample jar " + command[1] + " ≤ 50% of its web start to ready",
+                        String.format(Locale.ROOT, "%.0f%% (%s vs %s ms)", 100 * share, Report.millis(ours.get().median()),
+                                Report.millis(web.get().median())), share <= 0.5));
+            }
+        }
+        return verdicts;
+    }
+
+    private static void command(StringBuilder md, BootResults results, String label, String row, String webRow) {
+        md.append("| ").append(label).append(" | ").append(cell(results, row, Measure.PROCESS)).append(" | ")
+                .append(share(results, row, Measure.PROCESS, webRow, Measure.PROCESS)).append(" |\n");
+    }
+
+    private static String share(BootResults results, String row, Measure measure, String baseRow, Measure baseMeasure) {
+        Optional<Summary> ours = results.summary(row, measure);
+        Optional<Summary> base = results.summary(baseRow, baseMeasure);
+        if (ours.isEmpty() || base.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.0f%%", 100 * ours.get().median() / base.get().median());
+    }
+
+    private static String cell(BootResults results, String row, Measure measure) {
+        return results.summary(row, measure)
+                .map(s -> Report.millis(s.median()) + " (" + Report.millis(s.min()) + "–" + Report.millis(s.max()) + ")").orElse("–");
+    }
+
+    private static String overNoTool(BootResults results, String row, Measure measure) {
+        if (row.equals(BootContender.NO_TOOL)) {
+            return "—";
+        }
+        Optional<Summary> ours = results.summary(row, measure);
+        Optional<Summary> none = results.summary(BootContender.NO_TOOL, measure);
+        if (ours.isEmpty() || none.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%+,.0f", ours.get().median() - none.get().median());
+    }
+}

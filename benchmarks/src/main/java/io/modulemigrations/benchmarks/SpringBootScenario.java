@@ -1,0 +1,274 @@
+package io.modulemigrations.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Spring Boot scenario: each {@link BootContender}'s app, started in a fresh JVM on its own
+ * class path (its Maven module's {@code target/classpath.txt} and a jar of the workload), first on
+ * an empty database (first deploy), then again with everything applied (restart). In each pass
+ * every app takes its turn, in an order rotated by one per pass, so that load drift hits all alike;
+ * the raw JDBC floor's cold apply is measured in the same passes. With the packaged sample app's
+ * jar, each pass also times its {@code db:status} and {@code db:migrate} (nothing to do) against
+ * its start as a web application, and this starter's app's {@code db:status} against its restart.
+ * Every tool's schema after its first deploy is compared with the raw floor's. With
+ * {@code schemaOnly}, a pass is that check alone: first deploys of the apps with a tool, no restart,
+ * no commands, nothing recorded (the test command's small pass).
+ * <p>
+ * The environment variable {@value #APP_OPTIONS} adds JVM options to every app launch (space
+ * separated), to look inside one: e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}
+ * or {@code -Dlogging.file.name=/tmp/app-logs/${PID}.log}.
+ *
+ * @param server    the run's PostgreSQL server
+ * @param appsDir   {@code benchmarks/spring-boot}: the apps' Maven modules, built
+ * @param sampleJar the packaged sample app; null: no command measurements
+ * @param workDir   where the workload jars go
+ * @param warmups   passes run first and not recorded
+ * @param passes    passes recorded
+ * @param schemaOnly only the schema check
+ * @param progress  where progress lines go
+ */
+record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path workDir, int warmups, int passes, boolean schemaOnly,
+                          PrintStream progress) {
+
+    /** The row of the raw JDBC floor. */
+    static final String FLOOR = "raw";
+    /** The rows of the sample app's launches. */
+    static final String SAMPLE_WEB = "sample-web", SAMPLE_STATUS = "sample-db:status", SAMPLE_MIGRATE = "sample-db:migrate";
+    /** The row of this starter's app's {@code db:status} with everything applied. */
+    static final String STARTER_STATUS = "module-migrations-db:status";
+
+    /** Environment variable: extra JVM options for every app launch. */
+    static final String APP_OPTIONS = "BENCH_APP_OPTIONS";
+
+    private static final String MAIN_CLASS = "io.modulemigrations.benchmarks.boot.BenchApplication";
+    private static final String READY_PREFIX = "bench-ready ";
+
+    /** {@code benchmarks/spring-boot} from the benchmarks module's directory (Maven's working directory for it). */
+    static Path defaultAppsDir() {
+        return Path.of("spring-boot").toAbsolutePath();
+    }
+
+    BootResults run(Workload workload, List<BootContender> contenders) throws Exception {
+        Map<String, String> classpaths = new HashMap<>();
+        Map<BootContender.Layout, Path> jars = new EnumMap<>(BootContender.Layout.class);
+        Files.createDirectories(workDir);
+        for (BootContender contender : contenders) {
+            classpaths.put(contender.id(), classpath(contender));
+            jars.computeIfAbsent(contender.layout(), layout -> BootWorkloadJar.write(workload, layout,
+                    workDir.resolve("workload-" + layout.name().toLowerCase(Locale.ROOT) + ".jar")));
+        }
+        BootResults results = new BootResults(workload, contenders);
+        for (int pass = 0; pass < warmups + passes; pass++) {
+            boolean recorded = pass >= warmups;
+            progress.printf("Spring Boot, %s: %s %d of %d%n", workload.title(), recorded ? "pass" : "warm-up",
+                    recorded ? pass - warmups + 1 : pass + 1, recorded ? passes : warmups);
+            Pass p = new Pass(results, recorded && !schemaOnly, pass == 0);
+            p.floor(workload);
+            for (BootContender contender : rotated(contenders, pass)) {
+                if (schemaOnly && contender.layout() == BootContender.Layout.NONE) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                p.app(contender, classpaths.get(contender.id()), jars.get(contender.layout()));
+                progress.printf("  %s: %.1f s%n", contender.label(), (System.nanoTime() - start) / 1e9);
+            }
+            if (sampleJar != null && !schemaOnly) {
+                long start = System.nanoTime();
+                p.sampleCommands(pass);
+                progress.printf("  sample app commands: %.1f s%n", (System.nanoTime() - start) / 1e9);
+            }
+            if (pass == 0 && !results.schemaMismatches().isEmpty()) {
+                throw new IllegalStateException("Spring Boot scenario: the schema after the first deploy differs from the raw floor's for "
+                        + results.schemaMismatches());
+            }
+        }
+        return results;
+    }
+
+    private String classpath(BootContender contender) throws IOException {
+        Path file = appsDir.resolve(contender.module()).resolve("target/classpath.txt");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No class path for the " + contender.label() + " app: " + file + " is missing. Build the apps"
+                    + " with the benchmarks module: ./mvnw -B -pl benchmarks -am verify (the -am builds benchmarks/spring-boot too).");
+        }
+        return Files.readString(file).strip();
+    }
+
+    private static <T> List<T> rotated(List<T> list, int by) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.rotate(copy, -(by % copy.size()));
+        return copy;
+    }
+
+    /** One pass. */
+    private final class Pass {
+
+        private final BootResults results;
+        private final boolean recorded;
+        private final boolean keepSchemas;
+
+        Pass(BootResults results, boolean recorded, boolean keepSchemas) {
+            this.results = results;
+            this.recorded = recorded;
+            this.keepSchemas = keepSchemas;
+        }
+
+        void floor(Workload workload) throws Exception {
+            String database = server.createDatabase();
+            try (Target target = Target.open(server.jdbcUrl(database), server.user(), "", workload, null)) {
+                long start = System.nanoTime();
+                try (Contender.Session session = new RawJdbcFloor().open(target)) {
+                    session.migrate();
+                }
+                record(FLOOR, BootResults.Measure.COLD_APPLY, (System.nanoTime() - start) / 1e6);
+                if (keepSchemas) {
+                    results.schema(FLOOR, snapshot(target.url()));
+                }
+            } finally {
+                server.dropDatabase(database);
+            }
+        }
+
+        void app(BootContender contender, String classpath, Path workloadJar) throws Exception {
+            String database = server.createDatabase();
+            String url = server.jdbcUrl(database);
+            try {
+                launch(contender, classpath, workloadJar, url, BootResults.Measure.DEPLOY_READY, BootResults.Measure.DEPLOY_PROCESS);
+                if (keepSchemas && contender.layout() != BootContender.Layout.NONE) {
+                    try (Connection c = DriverManager.getConnection(url, server.user(), "")) {
+                        results.schema(contender.id(), CatalogSnapshot.of(c));
+                        results.historyTables(contender.id(), CatalogSnapshot.historyTables(c));
+                    }
+                }
+                if (schemaOnly) {
+                    return;
+                }
+                launch(contender, classpath, workloadJar, url, BootResults.Measure.RESTART_READY, BootResults.Measure.RESTART_PROCESS);
+                if (sampleJar != null && contender.equals(BootContender.moduleMigrations(1))) {
+                    List<String> args = arguments(contender, classpath, workloadJar, url);
+                    args.add("db:status");
+                    AppProcess status = AppProcess.start(args, null);
+                    record(STARTER_STATUS, BootResults.Measure.PROCESS, status.awaitExit() / 1e6);
+                }
+            } finally {
+                server.dropDatabase(database);
+            }
+        }
+
+        private void launch(BootContender contender, String classpath, Path workloadJar, String url, BootResults.Measure ready,
+                BootResults.Measure process) throws Exception {
+            AppProcess app = AppProcess.start(arguments(contender, classpath, workloadJar, url), READY_PREFIX);
+            app.awaitExit();
+            AppProcess.Marked line = app.marked();
+            record(contender.id(), ready, Double.parseDouble(line.value()));
+            record(contender.id(), process, line.nanos() / 1e6);
+        }
+
+        private List<String> arguments(BootContender contender, String classpath, Path workloadJar, String url) {
+            List<String> args = new ArrayList<>();
+            String options = System.getenv(APP_OPTIONS);
+            if (options != null && !options.isBlank()) {
+                args.addAll(List.of(options.trim().split("\\s+")));
+            }
+            args.addAll(List.of("-cp", classpath + File.pathSeparator + workloadJar, MAIN_CLASS,
+                    "--spring.main.web-application-type=none", "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + server.user(), "--spring.datasource.password="));
+            args.addAll(contender.args());
+            return args;
+        }
+
+        /** The sample jar's db:status, db:migrate (nothing to do) and web start, on one database, in a rotated order. */
+        void sampleCommands(int pass) throws Exception {
+            String database = server.createDatabase();
+            String url = server.jdbcUrl(database);
+            try {
+                sample(url, "db:migrate").awaitExit();
+                for (String row : rotated(List.of(SAMPLE_STATUS, SAMPLE_MIGRATE, SAMPLE_WEB), pass)) {
+                    double millis = switch (row) {
+                        case SAMPLE_STATUS -> sample(url, "db:status").awaitExit() / 1e6;
+                        case SAMPLE_MIGRATE -> sample(url, "db:migrate").awaitExit() / 1e6;
+                        default -> webReady(url);
+                    };
+                    record(row, BootResults.Measure.PROCESS, millis);
+                }
+            } finally {
+                server.dropDatabase(database);
+            }
+        }
+
+        private AppProcess sample(String url, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of("-jar", sampleJar.toString(), "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + server.user(), "--spring.datasource.password="));
+            command.addAll(List.of(args));
+            return AppProcess.start(command, null);
+        }
+
+        /** Starts the sample jar as a web application; the time until its readiness probe answers UP. */
+        private double webReady(String url) throws Exception {
+            int port = freePort();
+            AppProcess web = sample(url, "--server.port=" + port);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            try {
+                while (web.elapsed() < AppProcess.TIMEOUT_SECONDS * 1_000_000_000L) {
+                    if (!web.isAlive()) {
+                        throw web.failure("exited before its readiness probe answered");
+                    }
+                    try {
+                        HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200 && response.body().contains("UP")) {
+                            return web.elapsed() / 1e6;
+                        }
+                    } catch (IOException notYet) {
+                        // not listening yet
+                    }
+                    Thread.sleep(10);
+                }
+                throw web.failure("was not ready within " + AppProcess.TIMEOUT_SECONDS + " s");
+            } finally {
+                web.stop();
+            }
+        }
+
+        private void record(String row, BootResults.Measure measure, double millis) {
+            if (recorded) {
+                results.add(row, measure, millis);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String snapshot(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, server.user(), "")) {
+            return CatalogSnapshot.of(c);
+        }
+    }
+}
