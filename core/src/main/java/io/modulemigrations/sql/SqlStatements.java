@@ -288,6 +288,8 @@ public final class SqlStatements {
 
         private int lineNumber;
         private int lineOffset;
+        /** Where in the current line the text not yet added to {@link #query} starts. */
+        private int echoFrom;
 
         Lexer(String sql, int firstLine) {
             this.sql = sql;
@@ -432,8 +434,6 @@ public final class SqlStatements {
         }
 
         /** Echoes the part of the current line from the last echo up to {@code end}; returns {@code end}. */
-        private int echoFrom;
-
         private int echo(String line, int end) {
             if (end > echoFrom) {
                 if (query.length() == 0) {
@@ -492,9 +492,9 @@ public final class SqlStatements {
             code = true;
             switch (c) {
                 case '\'':
-                    return openQuote(line, p, p + 1, standardStrings ? Mode.STRING : Mode.ESCAPE_STRING);
+                    return openQuote(line, p + 1, standardStrings ? Mode.STRING : Mode.ESCAPE_STRING);
                 case '"':
-                    return openQuote(line, p, p + 1, Mode.IDENTIFIER);
+                    return openQuote(line, p + 1, Mode.IDENTIFIER);
                 case '$':
                     return dollarOrParameter(line, p);
                 case '(':
@@ -513,11 +513,13 @@ public final class SqlStatements {
             }
             if ((c >= '0' && c <= '9') || (c == '.' && next >= '0' && next <= '9')) {
                 int end = number(line, p);
-                addHead(line.substring(p, end));
+                if (parenDepth == 0 && head.size() < HEAD) {
+                    head.add(line.substring(p, end));
+                }
                 return echo(line, end);
             }
-            if (parenDepth == 0) {
-                addHead(String.valueOf(c));
+            if (parenDepth == 0 && head.size() < HEAD) {
+                head.add(String.valueOf(c));
             }
             return echo(line, p + 1);
         }
@@ -531,7 +533,7 @@ public final class SqlStatements {
             return end;
         }
 
-        private int openQuote(String line, int start, int contentStart, Mode quoteMode) {
+        private int openQuote(String line, int contentStart, Mode quoteMode) {
             mode = quoteMode;
             openedLine = lineNumber;
             echo(line, contentStart);
@@ -540,8 +542,8 @@ public final class SqlStatements {
                 case IDENTIFIER -> quoted(line, contentStart, '"', true);
                 default -> escapeString(line, contentStart);
             };
-            if (parenDepth == 0 && mode == Mode.CODE) {
-                addHead((quoteMode == Mode.IDENTIFIER ? "\"" : "'") + line.substring(contentStart, end - 1));
+            if (parenDepth == 0 && mode == Mode.CODE && head.size() < HEAD) {
+                head.add((quoteMode == Mode.IDENTIFIER ? "\"" : "'") + line.substring(contentStart, end - 1));
             }
             return end;
         }
@@ -582,10 +584,10 @@ public final class SqlStatements {
                 char lower = Character.toLowerCase(c);
                 if (after == '\'') {
                     if (lower == 'e') {
-                        return openQuote(line, p, end + 1, Mode.ESCAPE_STRING);
+                        return openQuote(line, end + 1, Mode.ESCAPE_STRING);
                     }
                     if (lower == 'b' || lower == 'x') {
-                        return openQuote(line, p, end + 1, Mode.BIT_STRING);
+                        return openQuote(line, end + 1, Mode.BIT_STRING);
                     }
                     if (lower == 'n') {
                         return echo(line, end);
@@ -594,7 +596,7 @@ public final class SqlStatements {
                     // U&'...' never treats a backslash as an escape of the quote; U&"..." is an identifier
                     char quote = line.charAt(end + 1);
                     if (quote == '\'' || quote == '"') {
-                        return openQuote(line, p, end + 2, quote == '"' ? Mode.IDENTIFIER : Mode.STRING);
+                        return openQuote(line, end + 2, quote == '"' ? Mode.IDENTIFIER : Mode.STRING);
                     }
                 }
             }
@@ -670,12 +672,6 @@ public final class SqlStatements {
                 lines = Arrays.copyOf(lines, lineCount * 2);
             }
             lines[lineCount++] = lineNumber;
-        }
-
-        private void addHead(String token) {
-            if (head.size() < HEAD) {
-                head.add(token);
-            }
         }
 
         private void emit(int rawEnd) {
