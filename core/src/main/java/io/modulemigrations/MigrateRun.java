@@ -182,6 +182,11 @@ final class MigrateRun {
             return applied;
         } catch (StepFailure f) {
             StepRunner.rollbackQuietly(c);
+            if (f.transactionEnded()) {
+                throw failed(f, "All-or-nothing: the whole run was one transaction, and this migration ended it, so the "
+                        + applied.size() + " migration(s) of this run before it (" + ids(applied) + ") may have been committed with"
+                        + " their history rows. Run status to see what is recorded.", List.of());
+            }
             throw failed(f, "All-or-nothing: the whole run was one transaction and has been rolled back: the schema and the"
                     + " history are exactly as they were before the run (" + applied.size() + " migration(s) that had run were undone with it).",
                     List.of());

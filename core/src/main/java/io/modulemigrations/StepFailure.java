@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.SqlFileMigration;
 import io.modulemigrations.run.StatementFailedException;
 import io.modulemigrations.lock.LockBlocker;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 final class StepFailure extends Exception {
 
     private static final int STATEMENT_SHOWN = 600;
+    /** SQLSTATE 25001: the statement cannot run inside a transaction block. */
+    private static final String ACTIVE_SQL_TRANSACTION = "25001";
 
     final LoadedMigration migration;
     final Direction direction;
@@ -58,16 +61,49 @@ final class StepFailure extends Exception {
         if (statement.historyWrite()) {
             return "Failed: " + step + ": its statements ran, but writing the history row failed: " + statement.databaseMessage();
         }
+        if (statement.kind() == StatementFailedException.Kind.TRANSACTION_ENDED) {
+            return transactional()
+                    ? "Failed: " + step + ": it ended the transaction the engine ran it in (a COMMIT, ROLLBACK or the like in its SQL,"
+                    + " or commit(), rollback() or setAutoCommit(true) on connection()). The engine owns that transaction: it commits"
+                    + " the migration together with its history row, or neither."
+                    : "Failed: " + step + ": it left a transaction block open (BEGIN without COMMIT), so its history row could not be"
+                    + " committed on its own.";
+        }
         String sql = statement.statement();
         if (sql.length() > STATEMENT_SHOWN) {
             sql = sql.substring(0, STATEMENT_SHOWN) + " …";
         }
-        return "Failed: " + step + " at statement " + statement.number() + ":\n    " + sql.replace("\n", "\n    ")
-                + "\n  The database said: " + statement.databaseMessage().replace("\n", "\n  ");
+        String where = statement.fileLocation();
+        String described = "Failed: " + step + " at statement " + statement.number() + (where == null ? "" : " (" + where + ")") + ":\n    "
+                + sql.replace("\n", "\n    ") + "\n  The database said: " + statement.databaseMessage().replace("\n", "\n  ");
+        if (ACTIVE_SQL_TRANSACTION.equals(statement.sqlState()) && transactional()) {
+            described += "\n  This statement cannot run inside a transaction block. Mark the migration "
+                    + (migration instanceof SqlFileMigration ? "'-- migrate:" + (direction == Direction.UP ? "up" : "down") + " transaction:false'"
+                    : "@ModuleMigration(transactional = false)") + " (best with this statement in a migration of its own).";
+        }
+        return described;
+    }
+
+    private boolean transactional() {
+        return direction == Direction.UP ? migration.transactional() : migration.downTransactional();
+    }
+
+    /** True when the migration ended (or left open) the transaction the engine runs it in. */
+    boolean transactionEnded() {
+        return statement != null && statement.kind() == StatementFailedException.Kind.TRANSACTION_ENDED;
     }
 
     /** What became of the failing migration itself. */
     String fate() {
+        if (transactionEnded()) {
+            return transactional()
+                    ? "It is not recorded as applied, and the engine cannot tell what of it is: what ran before its transaction ended was"
+                    + " committed or rolled back by the migration itself; what ran after that was rolled back (unless the migration"
+                    + " switched to autocommit). Check the schema and undo by hand what stayed, remove the transaction control from the"
+                    + " migration, then run again."
+                    : "The engine rolled the open transaction block back: statements since its BEGIN are undone, statements before it"
+                    + " stay applied; it is not recorded as applied. End the block with COMMIT, undo by hand what stayed, then run again.";
+        }
         if (partlyApplied) {
             return "This migration runs without a transaction: its statements before "
                     + (statement == null ? "the failure" : "statement " + statement.number()) + " were applied and stay applied; it is not recorded as applied. Make its statements safe to repeat"

@@ -63,7 +63,7 @@ class AllOrNothingTest {
                     .migrate(MigrateOptions.defaults().withConcurrency(concurrency).withAllOrNothing(true)));
 
             assertThat(e.migration().toString()).isEqualTo("beta/Migration202501020002");
-            assertThat(e.statement()).isEqualTo(FAILING);
+            assertThat(e.statement()).isEqualTo(FAILING + ";");
             assertThat(e.getMessage()).contains("module beta, migration Migration202501020002", "at statement 3", FAILING,
                     "relation \"no_such_table\" does not exist");
             assertThat(e.kept()).isEmpty();
@@ -82,7 +82,7 @@ class AllOrNothingTest {
                     () -> release(ds, false).load().migrate(MigrateOptions.defaults()));
 
             assertThat(e.getMessage())
-                    .contains("module beta, migration Migration202501020002 (up", "at statement 3:", FAILING,
+                    .contains("module beta, migration Migration202501020002 (up", "at statement 3 (line 4", FAILING,
                             "relation \"no_such_table\" does not exist",
                             "This migration was rolled back as a whole",
                             "Applied in this run and kept (batch 2): alpha/Migration202501020001, alpha/Migration202501020002, beta/Migration202501020001",

@@ -2,6 +2,7 @@ package io.modulemigrations.lint;
 
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationContext;
+import io.modulemigrations.sql.SqlStatement;
 import io.modulemigrations.sql.SqlStatements;
 import java.sql.Array;
 import java.sql.Connection;
@@ -104,11 +105,17 @@ public final class LockLint {
 
         @Override
         public void sql(String sql) {
-            for (String statement : SqlStatements.split(sql)) {
+            for (SqlStatement parsed : SqlStatements.parse(sql)) {
+                if (!parsed.code()) {
+                    continue;
+                }
+                // the comments before a statement belong to it here: a lint:ignore comment is one
+                String statement = parsed.rawText();
                 try {
                     Map<Long, Boolean> provenNotNull = provenNotNull(statement);
                     try (Statement st = c.createStatement()) {
-                        st.execute(statement);
+                        st.setEscapeProcessing(false);
+                        st.execute(parsed.text());
                     }
                     look(statement, provenNotNull);
                 } catch (SQLException e) {

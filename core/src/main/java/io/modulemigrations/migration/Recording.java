@@ -1,5 +1,7 @@
 package io.modulemigrations.migration;
 
+import io.modulemigrations.sql.SqlStatement;
+import io.modulemigrations.sql.SqlStatements;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,8 @@ record Recording(@Nullable List<String> statements) {
 
         @Override
         public void sql(String sql) {
-            statements.addAll(io.modulemigrations.sql.SqlStatements.split(sql));
+            // the form StatementBatch#issued records, so that the checksums agree
+            SqlStatements.parse(sql).stream().filter(SqlStatement::code).forEach(s -> statements.add(s.rawText()));
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.modulemigrations.migration;
 
+import io.modulemigrations.run.StatementBatch;
 import io.modulemigrations.sql.SqlMigrationScript;
+import io.modulemigrations.sql.SqlStatement;
 import java.util.List;
 
 /** A migration from a SQL file ({@code -- migrate:up} / {@code -- migrate:down} sections). */
@@ -32,12 +34,24 @@ public final class SqlFileMigration extends LoadedMigration {
 
     @Override
     public void up(MigrationContext m) {
-        script.upStatements().forEach(m::sql);
+        run(m, script.upSql());
     }
 
     @Override
     public void down(MigrationContext m) {
-        script.downStatements().forEach(m::sql);
+        run(m, script.downSql());
+    }
+
+    /**
+     * Hands the statements over as split from the file, so that they keep the file's lines and
+     * quoting; other contexts (the lock lint) get each with the comments before it.
+     */
+    private static void run(MigrationContext m, List<SqlStatement> statements) {
+        if (m instanceof StatementBatch batch) {
+            batch.sql(statements);
+        } else {
+            statements.stream().filter(SqlStatement::code).forEach(s -> m.sql(s.rawText()));
+        }
     }
 
     @Override

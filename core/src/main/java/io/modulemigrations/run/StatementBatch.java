@@ -2,7 +2,10 @@ package io.modulemigrations.run;
 
 import io.modulemigrations.migration.MigrationContext;
 import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.run.StatementFailedException.Kind;
+import io.modulemigrations.sql.SqlStatement;
 import io.modulemigrations.sql.SqlStatements;
+import io.modulemigrations.sql.SqlSyntaxException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,42 +13,102 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The {@link MigrationContext} of one running migration. In a transaction, statements are held
  * back and sent together with the history row as one JDBC batch: one round trip per migration
  * plus the commit. Statements that return rows cannot be batched and go alone, in order. Outside
  * a transaction every statement is sent at once, on its own.
+ *
+ * <p>In a transaction, the first thing sent is a setting local to that transaction, and the history
+ * row is written only if it is still there: a {@code COMMIT} or {@code ROLLBACK} the migration slipped
+ * past the checks (from Java, or through JDBC) ends the transaction, takes the setting with it, and
+ * the migration fails instead of being recorded.
  */
 public final class StatementBatch implements MigrationContext {
 
-    private static final java.util.regex.Pattern ENTRY_NUMBER = java.util.regex.Pattern.compile("(\\d+)");
+    private static final Pattern ENTRY_NUMBER = Pattern.compile("(\\d+)");
+    private static final String GUARD = "module_migrations.transaction";
+    /** The SQLSTATE the guard raises when the transaction it belongs to is gone. */
+    static final String TRANSACTION_ENDED = "25M01";
+    private static final AtomicLong TOKENS = new AtomicLong();
+    private static final int GUARD_ENTRY = -1;
+    private static final int CHECK_ENTRY = -2;
+    private static final int HISTORY_ENTRY = -3;
 
     private final Connection connection;
     private final MigrationId id;
     private final boolean transactional;
+    private final String token;
+    private final List<SqlStatement> statements = new ArrayList<>();
+    private final List<Boolean> fromFile = new ArrayList<>();
     private final List<String> issued = new ArrayList<>();
     private int sent;
+    private boolean guarded;
+    private boolean standardStrings = true;
+    private @Nullable String history;
     private @Nullable StatementFailedException failure;
 
     public StatementBatch(Connection connection, MigrationId id, boolean transactional) {
         this.connection = connection;
         this.id = id;
         this.transactional = transactional;
+        this.token = id + "#" + TOKENS.incrementAndGet();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the SQL cannot be run as written (an unterminated quote
+     *     or comment, a psql meta-command, {@code COPY ... FROM STDIN}) or ends the engine's transaction
+     */
     @Override
     public void sql(String sql) {
-        issued.addAll(SqlStatements.split(sql));
+        List<SqlStatement> parsed;
+        try {
+            parsed = SqlStatements.parse(sql);
+        } catch (SqlSyntaxException e) {
+            throw new IllegalArgumentException("Migration " + id + ": the SQL passed to sql() cannot be run: " + e.getMessage(), e);
+        }
+        for (SqlStatement s : parsed) {
+            String refusal = s.code() ? s.refusal(transactional, "@ModuleMigration(transactional = false)") : null;
+            if (refusal != null) {
+                throw new IllegalArgumentException("Migration " + id + ": the SQL passed to sql() cannot be run: " + refusal);
+            }
+        }
+        add(parsed, false);
+    }
+
+    /**
+     * Issues statements of a SQL file as {@link SqlStatements#parse} split them there, so that
+     * failures name the file's lines.
+     */
+    public void sql(List<SqlStatement> fileStatements) {
+        add(fileStatements, true);
+    }
+
+    private void add(List<SqlStatement> parsed, boolean file) {
+        for (SqlStatement s : parsed) {
+            if (s.code()) {
+                statements.add(s);
+                fromFile.add(file);
+                issued.add(s.rawText());
+            }
+        }
         if (!transactional) {
-            send(null);
+            send();
         }
     }
 
     @Override
     public Connection connection() {
-        send(null);
+        send();
         return connection;
     }
 
@@ -59,7 +122,7 @@ public final class StatementBatch implements MigrationContext {
         return id.name();
     }
 
-    /** The statements issued so far, in order. */
+    /** The statements issued so far, in order, in the form a Java migration's checksum hashes. */
     public List<String> issued() {
         return Collections.unmodifiableList(issued);
     }
@@ -70,7 +133,9 @@ public final class StatementBatch implements MigrationContext {
     }
 
     /**
-     * Sends what is left, then {@code historySql} (in the same batch when in a transaction).
+     * Sends what is left, then {@code historySql} (in the same batch when in a transaction). In a
+     * transaction, {@code historySql} is only written if the transaction is still the one the engine
+     * opened for this migration.
      *
      * @throws StatementFailedException naming the statement that failed, also when it failed earlier
      *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
@@ -80,18 +145,22 @@ public final class StatementBatch implements MigrationContext {
             throw failure;
         }
         try {
-            flush(historySql);
+            if (historySql != null && !transactional) {
+                flush(false, null);
+                requireNoOpenTransaction();
+            }
+            flush(historySql != null && transactional, historySql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void send(@Nullable String trailing) {
+    private void send() {
         if (failure != null) {
             throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
         }
         try {
-            flush(trailing);
+            flush(false, null);
         } catch (StatementFailedException e) {
             failure = e;
             throw new FailedStatement(e);
@@ -113,72 +182,126 @@ public final class StatementBatch implements MigrationContext {
         return null;
     }
 
-    private void flush(@Nullable String trailing) throws SQLException, StatementFailedException {
-        int end = issued.size();
-        if (sent == end && trailing == null) {
+    private void flush(boolean check, @Nullable String historySql) throws SQLException, StatementFailedException {
+        int end = statements.size();
+        boolean guard = transactional && !guarded;
+        if (sent == end && historySql == null && !guard) {
             return;
         }
+        history = historySql;
         try (Statement st = connection.createStatement()) {
-            int batchStart = sent;
-            int inBatch = 0;
+            // psql sends the text as it is: no JDBC escapes ({fn ...}, {d ...}) are rewritten
+            st.setEscapeProcessing(false);
+            List<Integer> batch = new ArrayList<>();
+            if (guard) {
+                st.addBatch("set local " + GUARD + " = " + literal(token));
+                batch.add(GUARD_ENTRY);
+                guarded = true;
+            }
             for (int i = sent; i < end; i++) {
-                String s = issued.get(i);
-                if (!transactional || SqlStatements.returnsRows(s)) {
-                    runBatch(st, batchStart, inBatch, null);
-                    inBatch = 0;
-                    executeAlone(st, i, s);
-                    batchStart = i + 1;
+                SqlStatement s = statements.get(i);
+                boolean alone = !transactional || SqlStatements.returnsRows(s.text());
+                if (alone || s.standardStrings() != standardStrings) {
+                    // the driver reads quotes with the setting it last heard of: let a SET before this statement take effect first
+                    runBatch(st, batch);
+                }
+                standardStrings = s.standardStrings();
+                if (alone) {
+                    try {
+                        st.execute(s.text());
+                    } catch (SQLException e) {
+                        throw failed(i, e);
+                    }
                 } else {
-                    st.addBatch(s);
-                    inBatch++;
+                    st.addBatch(s.text());
+                    batch.add(i);
                 }
             }
             sent = end;
-            runBatch(st, batchStart, inBatch, trailing);
-        }
-    }
-
-    private void executeAlone(Statement st, int index, String s) throws StatementFailedException {
-        try {
-            st.execute(s);
-        } catch (SQLException e) {
-            throw new StatementFailedException(index + 1, s, false, e);
-        }
-    }
-
-    private void runBatch(Statement st, int batchStart, int inBatch, @Nullable String trailing) throws StatementFailedException {
-        if (trailing != null) {
-            if (inBatch == 0) {
-                try {
-                    st.execute(trailing);
-                } catch (SQLException e) {
-                    throw new StatementFailedException(issued.size() + 1, trailing, true, e);
+            if (check) {
+                st.addBatch("do $guard$ begin if current_setting(" + literal(GUARD) + ", true) is distinct from " + literal(token)
+                        + " then raise exception 'the transaction the engine opened for migration % has ended', " + literal(id.toString())
+                        + " using errcode = '" + TRANSACTION_ENDED + "'; end if; end $guard$");
+                batch.add(CHECK_ENTRY);
+            }
+            if (historySql != null) {
+                if (batch.isEmpty()) {
+                    try {
+                        st.execute(historySql);
+                    } catch (SQLException e) {
+                        throw failed(HISTORY_ENTRY, e);
+                    }
+                } else {
+                    st.addBatch(historySql);
+                    batch.add(HISTORY_ENTRY);
                 }
-                return;
             }
-            try {
-                st.addBatch(trailing);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            inBatch++;
+            runBatch(st, batch);
         }
-        if (inBatch == 0) {
+    }
+
+    /**
+     * Outside a transaction the history row commits on its own, unless the migration opened a
+     * transaction block (BEGIN without COMMIT): then it would wait in that block, and so would the
+     * connection handed back afterwards.
+     */
+    private void requireNoOpenTransaction() throws StatementFailedException {
+        try {
+            BaseConnection pg = connection.unwrap(BaseConnection.class);
+            if (pg.getTransactionState() != TransactionState.IDLE) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("rollback");
+                }
+                throw new StatementFailedException(statements.size(), statements.isEmpty() ? "" : statements.get(statements.size() - 1).text(),
+                        Kind.TRANSACTION_ENDED, null, new SQLException("the migration left a transaction block open (BEGIN without COMMIT)", "25001"));
+            }
+        } catch (SQLException e) {
+            // not a PostgreSQL connection the driver can tell about; nothing to check
+        }
+    }
+
+    private void runBatch(Statement st, List<Integer> batch) throws StatementFailedException {
+        if (batch.isEmpty()) {
             return;
         }
         try {
             st.executeBatch();
         } catch (BatchUpdateException e) {
-            List<String> entries = new ArrayList<>(issued.subList(batchStart, batchStart + inBatch - (trailing == null ? 0 : 1)));
-            if (trailing != null) {
-                entries.add(trailing);
-            }
-            int failed = batchStart + failedEntry(e, entries);
-            boolean history = failed >= issued.size();
-            throw new StatementFailedException(failed + 1, history ? trailing : issued.get(failed), history, e);
+            throw failed(batch.get(failedEntry(e, batch)), e);
         } catch (SQLException e) {
-            throw new StatementFailedException(batchStart + 1, issued.get(batchStart), false, e);
+            throw failed(batch.get(0), e);
+        } finally {
+            batch.clear();
         }
+    }
+
+    private StatementFailedException failed(int entry, SQLException e) {
+        SQLException deepest = e.getNextException() != null ? e.getNextException() : e;
+        if (entry == CHECK_ENTRY || TRANSACTION_ENDED.equals(deepest.getSQLState())) {
+            return new StatementFailedException(statements.size(), history == null ? "" : history, Kind.TRANSACTION_ENDED, null, e);
+        }
+        if (entry == HISTORY_ENTRY) {
+            return new StatementFailedException(statements.size() + 1, history == null ? "" : history, Kind.HISTORY_WRITE, null, e);
+        }
+        if (entry == GUARD_ENTRY) {
+            return new StatementFailedException(Math.min(1, statements.size()), sent < statements.size() ? statements.get(sent).text() : "",
+                    Kind.STATEMENT, null, e);
+        }
+        SqlStatement s = statements.get(entry);
+        return new StatementFailedException(entry + 1, s.text(), Kind.STATEMENT, fromFile.get(entry) ? s.lines() : null, e);
+    }
+
+    private String entryText(int entry) {
+        return switch (entry) {
+            case GUARD_ENTRY, CHECK_ENTRY -> "\0";
+            case HISTORY_ENTRY -> history == null ? "\0" : history;
+            default -> withoutTerminator(statements.get(entry).text());
+        };
+    }
+
+    /** The driver sends a statement without its final {@code ;}, and names it so in its messages. */
+    private static String withoutTerminator(String text) {
+        return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
     }
 
     /**
@@ -187,19 +310,20 @@ public final class StatementBatch implements MigrationContext {
      * localised around the number and the SQL), so the entry is the one whose number and text the
      * message carries.
      */
-    private int failedEntry(BatchUpdateException e, List<String> entries) {
+    private int failedEntry(BatchUpdateException e, List<Integer> batch) {
         int[] counts = e.getUpdateCounts();
         String message = String.valueOf(e.getMessage());
-        java.util.regex.Matcher number = ENTRY_NUMBER.matcher(message);
+        Matcher number = ENTRY_NUMBER.matcher(message);
         if (number.find()) {
             int n = Integer.parseInt(number.group(1));
-            if (n < entries.size() && message.contains(entries.get(n))) {
+            if (n < batch.size() && message.contains(entryText(batch.get(n)))) {
                 return n;
             }
         }
         int best = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            if (message.contains(entries.get(i)) && (best < 0 || entries.get(i).length() > entries.get(best).length())) {
+        for (int i = 0; i < batch.size(); i++) {
+            String text = entryText(batch.get(i));
+            if (message.contains(text) && (best < 0 || text.length() > entryText(batch.get(best)).length())) {
                 best = i;
             }
         }
@@ -212,6 +336,10 @@ public final class StatementBatch implements MigrationContext {
             }
         }
         return 0;
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** Carries a statement failure out through the migration's own code. */

@@ -27,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param down the text of the down section without its marker line, or null when there is no
  *     down marker (the migration is irreversible)
  * @param downTransactional false when the down marker says {@code transaction:false}
+ * @param upLine the line of the file on which the up section's text begins (the line after its marker)
+ * @param downLine the line of the file on which the down section's text begins, or 0 without one
  */
-public record SqlMigrationScript(String up, boolean upTransactional, @Nullable String down, boolean downTransactional) {
+public record SqlMigrationScript(String up, boolean upTransactional, @Nullable String down, boolean downTransactional,
+                                 int upLine, int downLine) {
 
     private static final String FORMAT = "a SQL migration starts with '-- migrate:up', then its SQL,"
             + " then optionally '-- migrate:down' and the SQL that undoes it.";
@@ -48,14 +51,28 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
         return down != null;
     }
 
-    /** The statements of the up section, split anew on each call. */
+    /** The statements of the up section that the server runs, as psql sends them; split anew on each call. */
     public List<String> upStatements() {
-        return SqlStatements.split(up);
+        return texts(upSql());
     }
 
     /** The statements of the down section, split anew on each call; empty when irreversible or nothing to undo. */
     public List<String> downStatements() {
-        return down == null ? List.of() : SqlStatements.split(down);
+        return texts(downSql());
+    }
+
+    /** The statements of the up section as psql splits them, with the file's line numbers; split anew on each call. */
+    public List<SqlStatement> upSql() {
+        return SqlStatements.parse(up, upLine);
+    }
+
+    /** The statements of the down section as psql splits them, with the file's line numbers; empty without a down section. */
+    public List<SqlStatement> downSql() {
+        return down == null ? List.of() : SqlStatements.parse(down, downLine);
+    }
+
+    private static List<String> texts(List<SqlStatement> statements) {
+        return statements.stream().filter(SqlStatement::code).map(SqlStatement::text).toList();
     }
 
     /**
@@ -132,7 +149,37 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
         }
         String upText = text.substring(upStart, downLine == 0 ? length : upEnd);
         String downText = downLine == 0 ? null : text.substring(downStart);
-        return new SqlMigrationScript(upText, upTransactional, downText, downTransactional);
+        SqlMigrationScript script = new SqlMigrationScript(upText, upTransactional, downText, downTransactional,
+                upLine + 1, downLine == 0 ? 0 : downLine + 1);
+        script.refuseWhatCannotRun(source);
+        return script;
+    }
+
+    /**
+     * Refuses, before anything runs, what psql would not run as plain SQL (unterminated quotes and
+     * comments, meta-commands, COPY with client data) and what cannot run the way the section says
+     * it runs (transaction control, or statements that need no transaction, in a transactional section).
+     */
+    private void refuseWhatCannotRun(String source) {
+        refuse(source, "up", upTransactional, up, upLine);
+        if (down != null) {
+            refuse(source, "down", downTransactional, down, downLine);
+        }
+    }
+
+    private static void refuse(String source, String section, boolean transactional, String text, int firstLine) {
+        List<SqlStatement> parsed;
+        try {
+            parsed = SqlStatements.parse(text, firstLine);
+        } catch (SqlSyntaxException e) {
+            throw new InvalidSqlMigrationException(source, e.getMessage());
+        }
+        for (SqlStatement statement : parsed) {
+            String refusal = statement.code() ? statement.refusal(transactional, "'-- migrate:" + section + " transaction:false'") : null;
+            if (refusal != null) {
+                throw new InvalidSqlMigrationException(source, "line " + statement.line() + ": " + refusal);
+            }
+        }
     }
 
     private static boolean isComment(CharSequence line) {

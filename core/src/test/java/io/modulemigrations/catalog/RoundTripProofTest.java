@@ -39,9 +39,9 @@ class RoundTripProofTest {
         ProofResult result = prove(server, "create index post_title_idx on post (title);", "drop index post_title;");
 
         assertThat(result.failedStep()).isEqualTo(ProofResult.Step.DOWN);
-        assertThat(result.statement()).isEqualTo("drop index post_title");
+        assertThat(result.statement()).isEqualTo("drop index post_title;");
         assertThat(result.error()).contains("index \"post_title\" does not exist");
-        assertThat(result.message()).startsWith("down failed at: drop index post_title\n")
+        assertThat(result.message()).startsWith("down failed at: drop index post_title;\n")
                 .endsWith("The step's transaction was rolled back; nothing of it was kept.");
     }
 
@@ -61,7 +61,7 @@ class RoundTripProofTest {
 
         assertThat(result.failedStep()).isEqualTo(ProofResult.Step.UP_AGAIN);
         assertThat(result.error()).contains("relation \"post_title_idx\" already exists");
-        assertThat(result.message()).startsWith("up again after down failed at: create index post_title_idx on post (title)\n");
+        assertThat(result.message()).startsWith("up again after down failed at: create index post_title_idx on post (title);\n");
     }
 
     @Test

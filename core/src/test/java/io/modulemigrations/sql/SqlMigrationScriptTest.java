@@ -37,8 +37,8 @@ class SqlMigrationScriptTest {
         assertThat(script.upTransactional()).isTrue();
         assertThat(script.downTransactional()).isTrue();
         assertThat(script.reversible()).isTrue();
-        assertThat(script.upStatements()).containsExactly("create table post (id text primary key)");
-        assertThat(script.downStatements()).containsExactly("drop table post");
+        assertThat(script.upStatements()).containsExactly("create table post (id text primary key);");
+        assertThat(script.downStatements()).containsExactly("drop table post;");
     }
 
     @Test
@@ -48,7 +48,7 @@ class SqlMigrationScriptTest {
         assertThat(script.reversible()).isFalse();
         assertThat(script.down()).isNull();
         assertThat(script.downStatements()).isEmpty();
-        assertThat(script.upStatements()).containsExactly("create table a (id int)", "create table b (id int)");
+        assertThat(script.upStatements()).containsExactly("create table a (id int);", "create table b (id int);");
     }
 
     @Test
@@ -74,7 +74,7 @@ class SqlMigrationScriptTest {
     @Test
     void transactionFalseOnUpMarker() {
         SqlMigrationScript script = parse("-- migrate:up transaction:false\ncreate index concurrently i on t (a);\n"
-                + "-- migrate:down\ndrop index concurrently i;\n");
+                + "-- migrate:down\ndrop index i;\n");
 
         assertThat(script.upTransactional()).isFalse();
         assertThat(script.downTransactional()).isTrue();
@@ -105,7 +105,7 @@ class SqlMigrationScriptTest {
         "-- Migrate:Up",
     })
     void upMarkerVariants(String marker) {
-        assertThat(parse(marker + "\nselect 1;").upStatements()).containsExactly("select 1");
+        assertThat(parse(marker + "\nselect 1;").upStatements()).containsExactly("select 1;");
     }
 
     @ParameterizedTest
@@ -128,8 +128,9 @@ class SqlMigrationScriptTest {
         assertThat(crlf.down()).isEqualTo("select 3;\r\n");
         assertThat(crlf.downTransactional()).isFalse();
         assertThat(cr.up()).isEqualTo("select 1;\rselect 2;\r");
-        assertThat(cr.upStatements()).containsExactly("select 1", "select 2");
-        assertThat(cr.downStatements()).containsExactly("select 3");
+        assertThat(crlf.upStatements()).containsExactly("select 1;", "select 2;");
+        assertThat(cr.upStatements()).containsExactly("select 1;", "select 2;");
+        assertThat(cr.downStatements()).containsExactly("select 3;");
     }
 
     @Test
@@ -141,7 +142,7 @@ class SqlMigrationScriptTest {
 
     @Test
     void ignoresAByteOrderMark() {
-        assertThat(parse("\uFEFF-- migrate:up\nselect 1;").upStatements()).containsExactly("select 1");
+        assertThat(parse("\uFEFF-- migrate:up\nselect 1;").upStatements()).containsExactly("select 1;");
     }
 
     @Test
@@ -150,8 +151,9 @@ class SqlMigrationScriptTest {
                 + "-- migrate:down\n-- and drop it\ndrop table a;\n");
 
         assertThat(script.up()).isEqualTo("-- create the table\ncreate table a (id int);\n");
-        assertThat(script.upStatements()).containsExactly("-- create the table\ncreate table a (id int)");
-        assertThat(script.downStatements()).containsExactly("-- and drop it\ndrop table a");
+        // as psql sends them: -- comments before a statement are not part of it
+        assertThat(script.upStatements()).containsExactly("create table a (id int);");
+        assertThat(script.downStatements()).containsExactly("drop table a;");
     }
 
     @Test
@@ -159,7 +161,7 @@ class SqlMigrationScriptTest {
         SqlMigrationScript script = parse("-- migrate:up\nselect 1; -- migrate:down\nselect '-- migrate:down';\n");
 
         assertThat(script.reversible()).isFalse();
-        assertThat(script.upStatements()).containsExactly("select 1", "-- migrate:down\nselect '-- migrate:down'");
+        assertThat(script.upStatements()).containsExactly("select 1;", "select '-- migrate:down';");
     }
 
     @Test
@@ -227,15 +229,16 @@ class SqlMigrationScriptTest {
 
     @Test
     void statementsAreSplitOnDemandFromTheRawText() {
-        SqlMigrationScript script = new SqlMigrationScript("select 1; select 2;", false, "select 3", true);
+        SqlMigrationScript script = new SqlMigrationScript("select 1; select 2;", false, "select 3", true, 2, 4);
 
-        assertThat(script.upStatements()).containsExactly("select 1", "select 2");
+        assertThat(script.upStatements()).containsExactly("select 1;", "select 2;");
         assertThat(script.downStatements()).containsExactly("select 3");
+        assertThat(script.downSql()).singleElement().extracting(SqlStatement::line).isEqualTo(4);
         assertThat(script.reversible()).isTrue();
     }
 
     @Test
     void upIsRequired() {
-        assertThatThrownBy(() -> new SqlMigrationScript(null, true, null, true)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SqlMigrationScript(null, true, null, true, 1, 0)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -76,7 +76,7 @@ class VerifyCommandTests {
                 .doesNotContain("shop/", "audit/");
 
         assertThat(run(app, migrations, "db:verify", "shop")).isEqualTo(MigrationCommands.FAILURE);
-        assertThat(out.toString()).contains("shop/Migration202501010001  down fails: ERROR: table \"itemz\" does not exist (statement 1: drop table itemz)");
+        assertThat(out.toString()).contains("shop/Migration202501010001  down fails: ERROR: table \"itemz\" does not exist (statement 1: drop table itemz;)");
 
         assertThat(run(app, migrations, "db:verify", "audit")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("audit/Migration202501010001  irreversible: no down (not an error without --strict)");
