@@ -8,6 +8,7 @@ import io.modulemigrations.run.StatementFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -119,7 +120,12 @@ final class StepRunner {
                 b.flushStatements();
                 ms = (System.nanoTime() - start) / 1_000_000;
             }
-            b.finish(up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), ms, appliedBy) : history.deleteSql(m.id()));
+            // The session goes back to the engine's settings before the history row is written, in
+            // the same batch: what the migration set (search_path, role, a setting) reaches neither
+            // the history write nor the next migration.
+            List<String> closing = new ArrayList<>(database.resetStatements(c));
+            closing.add(up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), ms, appliedBy) : history.deleteSql(m.id()));
+            b.finish(closing);
             if (transactional && !inOpenTransaction) {
                 c.commit();
             }
@@ -131,6 +137,9 @@ final class StepRunner {
             }
             if (transactional && !inOpenTransaction) {
                 rollbackQuietly(c);
+            }
+            if (!transactional) {
+                resetQuietly(c);
             }
             boolean partly = !transactional && (sf != null ? sf.number() > 1 || sf.historyWrite() : !b.issued().isEmpty());
             throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly);
@@ -168,6 +177,17 @@ final class StepRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw f;
+        }
+    }
+
+    /** After a failure outside a transaction what the statements that ran had set stays on the session: reset it. */
+    private void resetQuietly(Connection c) {
+        try (java.sql.Statement st = c.createStatement()) {
+            for (String sql : database.resetStatements(c)) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            // the connection is broken; the run ends and its pool discards it
         }
     }
 

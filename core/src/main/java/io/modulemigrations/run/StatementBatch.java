@@ -39,13 +39,13 @@ public final class StatementBatch implements MigrationContext {
     public void sql(String sql) {
         issued.addAll(SqlStatements.split(sql));
         if (!transactional) {
-            send(null);
+            send(List.of());
         }
     }
 
     @Override
     public Connection connection() {
-        send(null);
+        send(List.of());
         return connection;
     }
 
@@ -66,27 +66,29 @@ public final class StatementBatch implements MigrationContext {
 
     /** Sends every statement issued so far (in a transaction: as a batch) and waits for the results. */
     public void flushStatements() throws StatementFailedException {
-        finish(null);
+        finish(List.of());
     }
 
     /**
-     * Sends what is left, then {@code historySql} (in the same batch when in a transaction).
+     * Sends what is left, then the engine's closing statements (resetting the session, writing the
+     * history row), in the same batch when in a transaction. A failing closing statement is
+     * reported as {@link StatementFailedException#historyWrite()}.
      *
      * @throws StatementFailedException naming the statement that failed, also when it failed earlier
      *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
      */
-    public void finish(@Nullable String historySql) throws StatementFailedException {
+    public void finish(List<String> closing) throws StatementFailedException {
         if (failure != null) {
             throw failure;
         }
         try {
-            flush(historySql);
+            flush(closing);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void send(@Nullable String trailing) {
+    private void send(List<String> trailing) {
         if (failure != null) {
             throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
         }
@@ -113,9 +115,9 @@ public final class StatementBatch implements MigrationContext {
         return null;
     }
 
-    private void flush(@Nullable String trailing) throws SQLException, StatementFailedException {
+    private void flush(List<String> trailing) throws SQLException, StatementFailedException {
         int end = issued.size();
-        if (sent == end && trailing == null) {
+        if (sent == end && trailing.isEmpty()) {
             return;
         }
         try (Statement st = connection.createStatement()) {
@@ -124,7 +126,7 @@ public final class StatementBatch implements MigrationContext {
             for (int i = sent; i < end; i++) {
                 String s = issued.get(i);
                 if (!transactional || SqlStatements.returnsRows(s)) {
-                    runBatch(st, batchStart, inBatch, null);
+                    runBatch(st, batchStart, inBatch, List.of());
                     inBatch = 0;
                     executeAlone(st, i, s);
                     batchStart = i + 1;
@@ -146,37 +148,41 @@ public final class StatementBatch implements MigrationContext {
         }
     }
 
-    private void runBatch(Statement st, int batchStart, int inBatch, @Nullable String trailing) throws StatementFailedException {
-        if (trailing != null) {
-            if (inBatch == 0) {
-                try {
-                    st.execute(trailing);
-                } catch (SQLException e) {
-                    throw new StatementFailedException(issued.size() + 1, trailing, true, e);
-                }
-                return;
-            }
+    private void runBatch(Statement st, int batchStart, int inBatch, List<String> trailing) throws StatementFailedException {
+        if (inBatch == 0 && trailing.size() == 1) {
             try {
-                st.addBatch(trailing);
+                st.execute(trailing.get(0));
             } catch (SQLException e) {
-                throw new IllegalStateException(e);
+                throw new StatementFailedException(issued.size() + 1, trailing.get(0), true, e);
             }
-            inBatch++;
+            return;
         }
+        try {
+            for (String s : trailing) {
+                st.addBatch(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        int statements = inBatch;
+        inBatch += trailing.size();
         if (inBatch == 0) {
             return;
         }
         try {
             st.executeBatch();
         } catch (BatchUpdateException e) {
-            List<String> entries = new ArrayList<>(issued.subList(batchStart, batchStart + inBatch - (trailing == null ? 0 : 1)));
-            if (trailing != null) {
-                entries.add(trailing);
+            List<String> entries = new ArrayList<>(issued.subList(batchStart, batchStart + statements));
+            entries.addAll(trailing);
+            int entry = failedEntry(e, entries);
+            if (entry >= statements) {
+                throw new StatementFailedException(issued.size() + 1 + entry - statements, entries.get(entry), true, e);
             }
-            int failed = batchStart + failedEntry(e, entries);
-            boolean history = failed >= issued.size();
-            throw new StatementFailedException(failed + 1, history ? trailing : issued.get(failed), history, e);
+            throw new StatementFailedException(batchStart + entry + 1, issued.get(batchStart + entry), false, e);
         } catch (SQLException e) {
+            if (statements == 0) {
+                throw new StatementFailedException(issued.size() + 1, trailing.get(0), true, e);
+            }
             throw new StatementFailedException(batchStart + 1, issued.get(batchStart), false, e);
         }
     }
