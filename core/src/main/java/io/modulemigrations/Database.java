@@ -66,7 +66,8 @@ final class Database {
                     + " at the configured URL (host, port, firewall), or raise the connect timeout if it is slow to answer.", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
-            throw new DatabaseUnavailableException("Could not connect to the database: " + cause.getMessage()
+            String why = String.valueOf(cause.getMessage()).replaceAll("\\.+$", "");
+            throw new DatabaseUnavailableException("Could not connect to the database: " + why
                     + ". Nothing was changed. Next: check the URL, user and password, and that PostgreSQL is running.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
