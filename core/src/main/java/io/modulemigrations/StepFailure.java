@@ -33,8 +33,27 @@ final class StepFailure extends Exception {
                 + (blocker == null ? "a session that could not be identified (it had let go by the time it was looked at)" : blocker) + ".";
     }
 
+    /**
+     * Whether the failure is the connection ending rather than the migration's SQL: SQLSTATE class 08
+     * (connection exception) or 57P01–57P03 (the server terminated the session: pg_terminate_backend,
+     * shutdown, restart).
+     */
+    boolean connectionLost() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What to do next, for a command's message. */
     String next(String otherwise) {
+        if (connectionLost()) {
+            return "Next: nothing points at the migration itself; find out why the connection ended (a database restart or"
+                    + " failover, pg_terminate_backend, a proxy or firewall closing it, the network), then run again.";
+        }
         if (lockNote == null) {
             return otherwise;
         }
@@ -63,7 +82,8 @@ final class StepFailure extends Exception {
             sql = sql.substring(0, STATEMENT_SHOWN) + " …";
         }
         return "Failed: " + step + " at statement " + statement.number() + ":\n    " + sql.replace("\n", "\n    ")
-                + "\n  The database said: " + statement.databaseMessage().replace("\n", "\n  ");
+                + (connectionLost() ? "\n  The connection to the database was lost while it ran: " : "\n  The database said: ")
+                + statement.databaseMessage().replace("\n", "\n  ");
     }
 
     /** What became of the failing migration itself. */
@@ -72,6 +92,15 @@ final class StepFailure extends Exception {
             return "This migration runs without a transaction: its statements before "
                     + (statement == null ? "the failure" : "statement " + statement.number()) + " were applied and stay applied; it is not recorded as applied. Make its statements safe to repeat"
                     + " (if not exists) or undo them by hand before running again.";
+        }
+        if (connectionLost() && statement == null) {
+            return "The connection was lost while its transaction was committing, so whether the commit took effect is not known:"
+                    + " the migration and its history row commit together, so if db:status lists it as applied it is applied, otherwise nothing of it is.";
+        }
+        if (connectionLost()) {
+            return direction == Direction.UP
+                    ? "Its transaction ended with the connection, so the database rolled it back: nothing of it is applied or recorded."
+                    : "Its transaction ended with the connection, so the database rolled it back: the migration is still applied and recorded.";
         }
         return direction == Direction.UP
                 ? "This migration was rolled back as a whole: nothing of it is applied or recorded."
