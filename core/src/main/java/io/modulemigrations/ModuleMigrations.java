@@ -3,6 +3,7 @@ package io.modulemigrations;
 import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.history.History;
 import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.history.ProgressTable;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSync;
@@ -86,7 +87,8 @@ public final class ModuleMigrations {
     private Tables tablesIn(String schema) {
         boolean configured = settings.schema() != null;
         HistoryTable history = new HistoryTable(schema, settings.table(), configured);
-        return new Tables(history, new StepRunner(history, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
+        ProgressTable progress = new ProgressTable(schema, settings.table() + "_progress");
+        return new Tables(history, new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
                 settings.lockRetries()), new LinkSync(schema, "module_links", configured),
                 new ScriptRunner(schema, "module_migration_scripts", configured));
     }

@@ -3,7 +3,9 @@ package io.modulemigrations;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.run.StatementFailedException;
 import io.modulemigrations.lock.LockBlocker;
+import io.modulemigrations.history.ProgressTable;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One migration step failed; carries what is needed to tell the user exactly what. */
@@ -15,15 +17,27 @@ final class StepFailure extends Exception {
     final Direction direction;
     final @Nullable StatementFailedException statement;
     final boolean partlyApplied;
+    private final List<String> statements;
+    private final ProgressTable.@Nullable Unfinished earlier;
+    private final @Nullable String recordByHand;
     private @Nullable String lockNote;
     private @Nullable LockBlocker blocker;
 
-    StepFailure(LoadedMigration migration, Direction direction, @Nullable StatementFailedException statement, Throwable cause, boolean partlyApplied) {
+    /**
+     * @param statements   the statements the migration issued in this run
+     * @param earlier      for a migration without a transaction: an earlier run that stopped part-way, else null
+     * @param recordByHand for a migration without a transaction: the statement that records it as done (and clears its progress)
+     */
+    StepFailure(LoadedMigration migration, Direction direction, @Nullable StatementFailedException statement, Throwable cause, boolean partlyApplied,
+                List<String> statements, ProgressTable.@Nullable Unfinished earlier, @Nullable String recordByHand) {
         super(cause);
         this.migration = migration;
         this.direction = direction;
         this.statement = statement;
         this.partlyApplied = partlyApplied;
+        this.statements = List.copyOf(statements);
+        this.earlier = earlier;
+        this.recordByHand = recordByHand;
     }
 
     /** Marks this failure as a lock timeout: who blocked it and whether (or why not) it was retried. */
@@ -50,6 +64,9 @@ final class StepFailure extends Exception {
 
     /** What to do next, for a command's message. */
     String next(String otherwise) {
+        if (partlyApplied && earlier != null) {
+            return nextAfterUnfinishedEarlier();
+        }
         if (connectionLost()) {
             return "Next: nothing points at the migration itself; find out why the connection ended (a database restart or"
                     + " failover, pg_terminate_backend, a proxy or firewall closing it, the network), then run again.";
@@ -75,6 +92,10 @@ final class StepFailure extends Exception {
             return "Failed: " + step + ": its code threw " + c.getClass().getName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
         }
         if (statement.historyWrite()) {
+            if (statement.number() <= statements.size()) {
+                return "Failed: " + step + ": statement " + statement.number() + " completed, but recording that in the progress table"
+                        + " failed: " + statement.databaseMessage();
+            }
             return "Failed: " + step + ": its statements ran, but writing the history row failed: " + statement.databaseMessage();
         }
         String sql = statement.statement();
@@ -88,6 +109,9 @@ final class StepFailure extends Exception {
 
     /** What became of the failing migration itself. */
     String fate() {
+        if (partlyApplied && earlier != null) {
+            return unfinishedEarlier();
+        }
         if (partlyApplied) {
             return "This migration runs without a transaction: its statements before "
                     + (statement == null ? "the failure" : "statement " + statement.number()) + " were applied and stay applied; it is not recorded as applied. Make its statements safe to repeat"
@@ -105,6 +129,30 @@ final class StepFailure extends Exception {
         return direction == Direction.UP
                 ? "This migration was rolled back as a whole: nothing of it is applied or recorded."
                 : "This rollback step was undone as a whole: the migration is still applied and recorded.";
+    }
+
+    /** A rerun of a migration without a transaction that an earlier run left part-way: which statements may be applied. */
+    private String unfinishedEarlier() {
+        int failedAt = statement == null ? statements.size() + 1 : statement.historyWrite() ? statements.size() + 1 : statement.number();
+        // The earlier run completed statementsDone; the next one was running when it stopped and may have taken effect too.
+        int mayBeApplied = Math.min(statements.size(), Math.max(earlier.statementsDone() + 1, failedAt - 1));
+        StringBuilder sb = new StringBuilder("This migration runs without a transaction, and an earlier run of it stopped part-way (it started at ")
+                .append(earlier.startedAt()).append(" and had completed ").append(earlier.statementsDone()).append(" of its statements; the next one")
+                .append(" was running when it stopped and may have taken effect as well). This run failed at ")
+                .append(failedAt > statements.size() ? "the history write" : "statement " + failedAt)
+                .append(". So statements 1 to ").append(mayBeApplied).append(" may already be applied:");
+        for (int i = 0; i < mayBeApplied; i++) {
+            String first = statements.get(i).strip().lines().findFirst().orElse("");
+            sb.append("\n    ").append(i + 1).append(". ").append(first.length() > 100 ? first.substring(0, 100) + " …" : first);
+        }
+        sb.append("\nIt is not recorded as ").append(direction == Direction.UP ? "applied" : "rolled back").append('.');
+        return sb.toString();
+    }
+
+    private String nextAfterUnfinishedEarlier() {
+        return "Next: check which of those statements are in effect; then either run the rest by hand and record it with\n    " + recordByHand
+                + "\n  or undo them by hand and run again (statements written to be safe to repeat, e.g. with 'if not exists',"
+                + " let a rerun finish it on its own).";
     }
 
     @Nullable String statementText() {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class StatementBatch implements MigrationContext {
     private final boolean transactional;
     private final List<String> issued = new ArrayList<>();
     private int sent;
+    private @Nullable IntFunction<String> progress;
     private @Nullable StatementFailedException failure;
 
     public StatementBatch(Connection connection, MigrationId id, boolean transactional) {
@@ -57,6 +59,14 @@ public final class StatementBatch implements MigrationContext {
     @Override
     public String name() {
         return id.name();
+    }
+
+    /**
+     * Outside a transaction: after each statement completes, runs {@code progressSql} of the number of
+     * statements completed so far, so that a crash leaves a record of how far the migration got.
+     */
+    public void recordProgress(IntFunction<String> progressSql) {
+        this.progress = progressSql;
     }
 
     /** The statements issued so far, in order. */
@@ -129,6 +139,14 @@ public final class StatementBatch implements MigrationContext {
                     runBatch(st, batchStart, inBatch, List.of());
                     inBatch = 0;
                     executeAlone(st, i, s);
+                    if (!transactional && progress != null) {
+                        String record = progress.apply(i + 1);
+                        try {
+                            st.execute(record);
+                        } catch (SQLException e) {
+                            throw new StatementFailedException(i + 1, record, true, e);
+                        }
+                    }
                     batchStart = i + 1;
                 } else {
                     st.addBatch(s);
