@@ -86,6 +86,7 @@ final class MigrateRun {
     private MigrateResult migrateLocked(Connection c, boolean tableExists) throws SQLException, InterruptedException {
         if (!tableExists) {
             engine.historyTable().create(c);
+            engine.progressTable().create(c);
         }
         History history = engine.historyTable().readForRun(c);
         Plan plan = plan(history);

@@ -81,14 +81,14 @@ public final class ModuleMigrations {
     }
 
     /** The engine's tables and what writes them, all in one schema. */
-    private record Tables(HistoryTable history, StepRunner steps, LinkSync linkSync, ScriptRunner scripts) {
+    private record Tables(HistoryTable history, ProgressTable progress, StepRunner steps, LinkSync linkSync, ScriptRunner scripts) {
     }
 
     private Tables tablesIn(String schema) {
         boolean configured = settings.schema() != null;
         HistoryTable history = new HistoryTable(schema, settings.table(), configured);
         ProgressTable progress = new ProgressTable(schema, settings.table() + "_progress");
-        return new Tables(history, new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
+        return new Tables(history, progress, new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
                 settings.lockRetries()), new LinkSync(schema, "module_links", configured),
                 new ScriptRunner(schema, "module_migration_scripts", configured));
     }
@@ -135,6 +135,10 @@ public final class ModuleMigrations {
 
     HistoryTable historyTable() {
         return tables().history();
+    }
+
+    ProgressTable progressTable() {
+        return tables().progress();
     }
 
     StepRunner steps() {

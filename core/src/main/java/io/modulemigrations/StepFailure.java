@@ -92,10 +92,6 @@ final class StepFailure extends Exception {
             return "Failed: " + step + ": its code threw " + c.getClass().getName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
         }
         if (statement.historyWrite()) {
-            if (statement.number() <= statements.size()) {
-                return "Failed: " + step + ": statement " + statement.number() + " completed, but recording that in the progress table"
-                        + " failed: " + statement.databaseMessage();
-            }
             return "Failed: " + step + ": its statements ran, but writing the history row failed: " + statement.databaseMessage();
         }
         String sql = statement.statement();
@@ -137,7 +133,7 @@ final class StepFailure extends Exception {
         // The earlier run completed statementsDone; the next one was running when it stopped and may have taken effect too.
         int mayBeApplied = Math.min(statements.size(), Math.max(earlier.statementsDone() + 1, failedAt - 1));
         StringBuilder sb = new StringBuilder("This migration runs without a transaction, and an earlier run of it stopped part-way (it started at ")
-                .append(earlier.startedAt()).append(" and had completed ").append(earlier.statementsDone()).append(" of its statements; the next one")
+                .append(earlier.startedAt()).append(" and had completed at least ").append(earlier.statementsDone()).append(" of its statements; the next one")
                 .append(" was running when it stopped and may have taken effect as well). This run failed at ")
                 .append(failedAt > statements.size() ? "the history write" : "statement " + failedAt)
                 .append(". So statements 1 to ").append(mayBeApplied).append(" may already be applied:");

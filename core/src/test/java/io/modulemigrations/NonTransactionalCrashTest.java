@@ -47,7 +47,7 @@ class NonTransactionalCrashTest {
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("at statement 1:", "relation \"post\" already exists",
                     "This migration runs without a transaction, and an earlier run of it stopped part-way (it started at ",
-                    "had completed 2 of its statements; the next one was running when it stopped and may have taken effect as well)."
+                    "had completed at least 2 of its statements; the next one was running when it stopped and may have taken effect as well)."
                             + " This run failed at statement 1. So statements 1 to 3 may already be applied:\n"
                             + "    1. create table post (id int)\n    2. insert into post values (1)\n    3. select pg_sleep(300)\n"
                             + "It is not recorded as applied.",

@@ -37,6 +37,28 @@ public final class ProgressTable {
      */
     public @Nullable Unfinished start(Connection c, MigrationId id, String direction) throws SQLException {
         try (Statement st = c.createStatement()) {
+            Unfinished earlier = null;
+            try (ResultSet rs = st.executeQuery("select started_at, statements_done from " + qualifiedName + where(id, direction))) {
+                if (rs.next()) {
+                    earlier = new Unfinished(rs.getTimestamp(1).toInstant(), rs.getInt(2));
+                }
+            } catch (SQLException e) {
+                if (!"42P01".equals(e.getSQLState())) {
+                    throw e;
+                }
+                create(c); // a history table from before this table existed
+            }
+            if (earlier == null) {
+                st.execute("insert into " + qualifiedName + " (module, name, direction) values (" + HistoryTable.quoteLiteral(id.module())
+                        + ", " + HistoryTable.quoteLiteral(id.name()) + ", " + HistoryTable.quoteLiteral(direction) + ")");
+            }
+            return earlier;
+        }
+    }
+
+    /** Creates the table when missing; with the history table, under the run lock. */
+    public void create(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
             st.execute("create table if not exists " + qualifiedName + " (\n"
                     + "  module text not null,\n"
                     + "  name text not null,\n"
@@ -45,17 +67,6 @@ public final class ProgressTable {
                     + "  statements_done integer not null default 0,\n"
                     + "  primary key (module, name, direction)\n"
                     + ")");
-            Unfinished earlier = null;
-            try (ResultSet rs = st.executeQuery("select started_at, statements_done from " + qualifiedName + where(id, direction))) {
-                if (rs.next()) {
-                    earlier = new Unfinished(rs.getTimestamp(1).toInstant(), rs.getInt(2));
-                }
-            }
-            if (earlier == null) {
-                st.execute("insert into " + qualifiedName + " (module, name, direction) values (" + HistoryTable.quoteLiteral(id.module())
-                        + ", " + HistoryTable.quoteLiteral(id.name()) + ", " + HistoryTable.quoteLiteral(direction) + ")");
-            }
-            return earlier;
         }
     }
 

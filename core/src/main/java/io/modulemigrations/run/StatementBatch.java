@@ -140,12 +140,7 @@ public final class StatementBatch implements MigrationContext {
                     inBatch = 0;
                     executeAlone(st, i, s);
                     if (!transactional && progress != null) {
-                        String record = progress.apply(i + 1);
-                        try {
-                            st.execute(record);
-                        } catch (SQLException e) {
-                            throw new StatementFailedException(i + 1, record, true, e);
-                        }
+                        recordProgress(st, progress.apply(i + 1));
                     }
                     batchStart = i + 1;
                 } else {
@@ -155,6 +150,19 @@ public final class StatementBatch implements MigrationContext {
             }
             sent = end;
             runBatch(st, batchStart, inBatch, trailing);
+        }
+    }
+
+    /**
+     * Best effort: the statements may have switched to a role that cannot write the progress table;
+     * that must not fail the migration, so the record is a lower bound. A lost connection shows at
+     * the next statement.
+     */
+    private static void recordProgress(Statement st, String sql) {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            // see above
         }
     }
 
