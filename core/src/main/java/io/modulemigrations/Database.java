@@ -1,12 +1,14 @@
 package io.modulemigrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +31,7 @@ final class Database {
     private final DataSource dataSource;
     private final Duration connectTimeout;
     private final List<String[]> settings = new ArrayList<>();
+    private final Map<Connection, List<String>> resets = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
@@ -63,7 +66,8 @@ final class Database {
                     + " at the configured URL (host, port, firewall), or raise the connect timeout if it is slow to answer.", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
-            throw new DatabaseUnavailableException("Could not connect to the database: " + cause.getMessage()
+            String why = String.valueOf(cause.getMessage()).replaceAll("\\.+$", "");
+            throw new DatabaseUnavailableException("Could not connect to the database: " + why
                     + ". Nothing was changed. Next: check the URL, user and password, and that PostgreSQL is running.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,7 +78,9 @@ final class Database {
 
     /**
      * Prepares a connection for migration work: autocommit on, and the session settings. Returns
-     * what to run to put the session back as it was.
+     * what to run to put the session back as it was. From here until the restore runs,
+     * {@link #resetStatements} gives the statements that bring the session back to these settings
+     * after a migration, whatever the migration set.
      */
     SessionRestore prepare(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
@@ -88,47 +94,40 @@ final class Database {
             // session, so its lock and transaction go at once instead of when the statement ends.
             wanted.add(new String[] {"client_connection_check_interval", "1000"});
         }
-        List<String[]> previous = new ArrayList<>();
-        if (!wanted.isEmpty()) {
-            StringBuilder sql = new StringBuilder("select ");
-            for (int i = 0; i < wanted.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("current_setting('").append(wanted.get(i)[0]).append("')");
-            }
-            StringBuilder set = new StringBuilder("select ");
-            for (int i = 0; i < wanted.size(); i++) {
-                set.append(i == 0 ? "" : ", ").append("set_config('").append(wanted.get(i)[0]).append("', '")
-                        .append(wanted.get(i)[1]).append("', false)");
-            }
+        SessionBaseline found = SessionBaseline.read(connection);
+        SessionBaseline engine = found.with(wanted);
+        String set = SessionBaseline.setSql(wanted);
+        if (set != null) {
             try (Statement st = connection.createStatement()) {
-                try (ResultSet rs = st.executeQuery(sql.toString())) {
-                    rs.next();
-                    for (int i = 0; i < wanted.size(); i++) {
-                        previous.add(new String[] {wanted.get(i)[0], rs.getString(i + 1)});
-                    }
-                }
-                st.execute(set.toString());
+                st.execute(set);
             }
         }
-        return new SessionRestore(connection, autoCommit, previous);
+        resets.put(connection, engine.resetStatements());
+        return new SessionRestore(this, connection, autoCommit, found);
     }
 
-    /** Puts a session back as {@link #prepare} found it. */
-    record SessionRestore(Connection connection, boolean autoCommit, List<String[]> settings) {
+    /**
+     * The statements that put a {@link #prepare prepared} session back to the engine's settings,
+     * undoing whatever a migration set ({@code set}, {@code set_config(…, false)}, {@code set role},
+     * {@code set session authorization}); empty for a connection that was not prepared.
+     */
+    List<String> resetStatements(Connection connection) {
+        return resets.getOrDefault(connection, List.of());
+    }
+
+    /** Puts a session back as {@link #prepare} found it: the application's settings, role and search_path. */
+    record SessionRestore(Database database, Connection connection, boolean autoCommit, SessionBaseline found) {
 
         void run() {
+            database.resets.remove(connection);
             try {
                 if (!connection.getAutoCommit()) {
                     connection.rollback();
                     connection.setAutoCommit(true);
                 }
-                if (!settings.isEmpty()) {
-                    StringBuilder set = new StringBuilder("select ");
-                    for (int i = 0; i < settings.size(); i++) {
-                        set.append(i == 0 ? "" : ", ").append("set_config('").append(settings.get(i)[0]).append("', '")
-                                .append(settings.get(i)[1].replace("'", "''")).append("', false)");
-                    }
-                    try (Statement st = connection.createStatement()) {
-                        st.execute(set.toString());
+                try (Statement st = connection.createStatement()) {
+                    for (String sql : found.resetStatements()) {
+                        st.execute(sql);
                     }
                 }
                 connection.setAutoCommit(autoCommit);

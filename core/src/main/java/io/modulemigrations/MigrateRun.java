@@ -52,11 +52,11 @@ final class MigrateRun {
     }
 
     MigrateResult run() {
-        try (Connection c = engine.database.open()) {
-            History history = engine.historyTable.readForRun(c);
+        try (Connection c = engine.open()) {
+            History history = engine.historyTable().readForRun(c);
             Plan plan = plan(history);
             if (options.dryRun()) {
-                LinkPlan links = linksWanted() ? engine.linkSync.plan(c, engine.links) : null;
+                LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;
                 endReadOnly(c);
                 return dryRun(plan, links);
             }
@@ -85,15 +85,16 @@ final class MigrateRun {
     /** Under the lock: the history again (another instance may have migrated meanwhile), apply, then sync links. */
     private MigrateResult migrateLocked(Connection c, boolean tableExists) throws SQLException, InterruptedException {
         if (!tableExists) {
-            engine.historyTable.create(c);
+            engine.historyTable().create(c);
+            engine.progressTable().create(c);
         }
-        History history = engine.historyTable.readForRun(c);
+        History history = engine.historyTable().readForRun(c);
         Plan plan = plan(history);
         MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true) : apply(c, plan, history.latestBatch() + 1);
         if (!linksWanted()) {
             return result;
         }
-        LinkSyncResult links = engine.linkSync.apply(c, engine.linkSync.plan(c, engine.links), options.linkMode());
+        LinkSyncResult links = engine.linkSync().apply(c, engine.linkSync().plan(c, engine.links), options.linkMode());
         if (links.failed()) {
             throw new LinkSyncFailedException(links, !result.applied().isEmpty());
         }
@@ -106,7 +107,7 @@ final class MigrateRun {
 
     /** Whether links need changes this run applies; a read-only plan, so an up-to-date start stays lock-free. */
     private boolean linkActionsDue(Connection c) throws SQLException {
-        return linksWanted() && engine.linkSync.plan(c, engine.links).actions().stream().anyMatch(options.linkMode());
+        return linksWanted() && engine.linkSync().plan(c, engine.links).actions().stream().anyMatch(options.linkMode());
     }
 
     private static void endReadOnly(Connection c) throws SQLException {
@@ -175,7 +176,7 @@ final class MigrateRun {
         try {
             for (List<LoadedMigration> module : plan.pending().values()) {
                 for (LoadedMigration m : module) {
-                    applied.add(engine.steps.up(c, m, batch, true));
+                    applied.add(engine.steps().up(c, m, batch, true));
                 }
             }
             c.commit();
@@ -240,7 +241,7 @@ final class MigrateRun {
                 return;
             }
             try {
-                committed.add(engine.steps.up(c, m, batch, false));
+                committed.add(engine.steps().up(c, m, batch, false));
             } catch (StepFailure f) {
                 failures.put(m.module(), f);
                 stop.set(true);
@@ -263,7 +264,7 @@ final class MigrateRun {
         });
         try {
             for (int i = 1; i < workers; i++) {
-                Connection w = engine.database.open();
+                Connection w = engine.open();
                 opened.add(w);
                 restores.add(engine.database.prepare(w));
                 free.add(w);
@@ -326,7 +327,7 @@ final class MigrateRun {
         for (int i = applied.size() - 1; i >= 0; i--) {
             LoadedMigration m = engine.migration(applied.get(i).id());
             try {
-                undone.add(engine.steps.down(c, m, false));
+                undone.add(engine.steps().down(c, m, false));
             } catch (StepFailure f) {
                 List<String> still = applied.subList(0, i + 1).stream().map(e -> e.id().toString()).toList();
                 return "All-or-nothing: undoing this run failed. " + f.describe() + "\nUndone: " + ids(undone)

@@ -54,7 +54,14 @@ final class MigrationLoader {
                 loader.problems.add(e.getMessage());
                 continue;
             }
-            for (SqlResource r : settings.sqlMigrationSource().sqlFiles(location)) {
+            List<SqlResource> files;
+            try {
+                files = settings.sqlMigrationSource().sqlFiles(location);
+            } catch (InvalidSqlMigrationException e) {
+                loader.problems.add(e.getMessage());
+                continue;
+            }
+            for (SqlResource r : files) {
                 loader.addFile(r);
             }
         }
@@ -94,6 +101,12 @@ final class MigrationLoader {
         String[] parts = r.relativePath().split("/");
         if (parts.length != 2) {
             problems.add(r.source() + ": a SQL migration is <location>/<module>/<name>.sql, one folder per module, e.g. db/migrations/blog/Migration202507021059.sql");
+            return;
+        }
+        if (!SqlResource.isSqlFileName(parts[1])) {
+            problems.add(r.source() + ": '" + parts[1] + "' looks like a SQL migration but its name is not one: expected <name>.sql, with"
+                    + " .sql in lower case, where " + MigrationId.NAME_FORM + ". Rename it, or move it out of the location (files whose"
+                    + " names neither end in .sql nor start with 'migration', such as README.md, are ignored, as are hidden ones)");
             return;
         }
         String name = parts[1].substring(0, parts[1].length() - ".sql".length());

@@ -3,6 +3,7 @@ package io.modulemigrations;
 import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.history.History;
 import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.history.ProgressTable;
 import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSync;
@@ -53,15 +54,12 @@ public final class ModuleMigrations {
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
 
     final Database database;
-    final HistoryTable historyTable;
     final RunLock lock;
-    final StepRunner steps;
     final Map<String, List<LoadedMigration>> migrations;
     final ModuleGraph graph;
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
-    final LinkSync linkSync;
-    final ScriptRunner scriptRunner;
+    private volatile @Nullable Tables tables;
     private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
     private final Settings settings;
     private final @Nullable Set<String> onlyModules;
@@ -70,16 +68,89 @@ public final class ModuleMigrations {
         this.settings = settings;
         this.onlyModules = settings.modules();
         this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
-        this.historyTable = new HistoryTable(settings.schema(), settings.table());
-        this.lock = new RunLock(historyTable.qualifiedName());
-        this.steps = new StepRunner(historyTable, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(), settings.lockRetries());
+        // The lock key is the history table as configured, so every instance sharing it agrees.
+        this.lock = new RunLock(new HistoryTable(settings.schema(), settings.table()).qualifiedName());
         this.migrations = loaded.byModule();
         this.graph = loaded.graph();
         this.scripts = settings.scripts();
         this.links = settings.links();
-        this.linkSync = new LinkSync(settings.schema(), "module_links");
-        this.scriptRunner = new ScriptRunner(settings.schema(), "module_migration_scripts");
+        if (settings.schema() != null) {
+            this.tables = tablesIn(settings.schema());
+        }
         migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
+    }
+
+    /** The engine's tables and what writes them, all in one schema. */
+    private record Tables(HistoryTable history, ProgressTable progress, StepRunner steps, LinkSync linkSync, ScriptRunner scripts) {
+    }
+
+    private Tables tablesIn(String schema) {
+        boolean configured = settings.schema() != null;
+        HistoryTable history = new HistoryTable(schema, settings.table(), configured);
+        ProgressTable progress = new ProgressTable(schema, settings.table() + "_progress");
+        return new Tables(history, progress, new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
+                settings.lockRetries()), new LinkSync(schema, "module_links", configured),
+                new ScriptRunner(schema, "module_migration_scripts", configured));
+    }
+
+    /**
+     * A connection for one operation. Without a configured schema, the first one fixes the schema of
+     * the engine's tables to the connection's current schema, so that every statement the engine
+     * writes names its tables with their schema and a migration's {@code search_path} cannot move them.
+     */
+    Connection open() {
+        Connection c = database.open();
+        if (tables == null) {
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("select current_schema(), current_setting('search_path')")) {
+                rs.next();
+                String schema = rs.getString(1);
+                if (schema == null) {
+                    throw new MigrationException("No schema configured for the migration history, and the connection has no current schema:"
+                            + " none of the schemas in its search_path (" + rs.getString(2) + ") exists. Nothing was changed. Next: set the"
+                            + " schema (module-migrations.schema), or create the schema or fix the search_path of the database user.");
+                }
+                synchronized (this) {
+                    if (tables == null) {
+                        tables = tablesIn(schema);
+                    }
+                }
+            } catch (SQLException e) {
+                Database.closeQuietly(c);
+                throw new MigrationException("Could not read the connection's current schema: " + e.getMessage() + ". Nothing was changed.", e);
+            } catch (RuntimeException e) {
+                Database.closeQuietly(c);
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    private Tables tables() {
+        Tables t = tables;
+        if (t == null) {
+            throw new IllegalStateException("no connection opened yet");
+        }
+        return t;
+    }
+
+    HistoryTable historyTable() {
+        return tables().history();
+    }
+
+    ProgressTable progressTable() {
+        return tables().progress();
+    }
+
+    StepRunner steps() {
+        return tables().steps();
+    }
+
+    LinkSync linkSync() {
+        return tables().linkSync();
+    }
+
+    ScriptRunner scriptRunner() {
+        return tables().scripts();
     }
 
     /** A new configuration to set up and {@link FluentConfiguration#load() load}. */
@@ -144,8 +215,8 @@ public final class ModuleMigrations {
 
     /** What syncing links would do, read without the lock; unsafe actions say what they would lose. */
     public LinkPlan planLinks() {
-        try (Connection c = database.open()) {
-            LinkPlan plan = linkSync.plan(c, links);
+        try (Connection c = open()) {
+            LinkPlan plan = linkSync().plan(c, links);
             if (!c.getAutoCommit()) {
                 c.rollback();
             }
@@ -163,8 +234,8 @@ public final class ModuleMigrations {
      * @throws LinkSyncFailedException an action failed (it was rolled back); the others' outcomes are in it
      */
     public LinkSyncResult syncLinks(java.util.function.Predicate<LinkAction> include) {
-        try (Connection c = database.open()) {
-            LinkSyncResult result = underLock(c, () -> linkSync.apply(c, linkSync.plan(c, links), include));
+        try (Connection c = open()) {
+            LinkSyncResult result = underLock(c, () -> linkSync().apply(c, linkSync().plan(c, links), include));
             if (result.failed()) {
                 throw new LinkSyncFailedException(result, false);
             }
@@ -185,7 +256,7 @@ public final class ModuleMigrations {
      * @throws ScriptFailedException a script failed; it runs again next time
      */
     public List<ScriptOutcome> migrateScripts() {
-        try (Connection c = database.open()) {
+        try (Connection c = open()) {
             return runScripts(c, false);
         } catch (SQLException e) {
             throw new MigrationException("Running migration scripts failed talking to the database: " + e.getMessage()
@@ -202,7 +273,7 @@ public final class ModuleMigrations {
             c.rollback();
             c.setAutoCommit(true);
         }
-        java.util.Set<String> finished = scriptRunner.finished(c);
+        java.util.Set<String> finished = scriptRunner().finished(c);
         if (finished != null && scripts.stream().allMatch(s -> finished.contains(s.name()))) {
             return scripts.stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
                     .sorted(java.util.Comparator.comparing(ScriptOutcome::name)).toList();
@@ -210,7 +281,7 @@ public final class ModuleMigrations {
         if (finished == null) {
             try {
                 underLock(c, () -> {
-                    scriptRunner.createTable(c);
+                    scriptRunner().createTable(c);
                     return null;
                 });
             } catch (InterruptedException e) {
@@ -221,7 +292,7 @@ public final class ModuleMigrations {
         List<ScriptOutcome> outcomes;
         Database.SessionRestore restore = database.prepare(c);
         try {
-            outcomes = scriptRunner.run(c, scripts);
+            outcomes = scriptRunner().run(c, scripts);
         } finally {
             restore.run();
         }
@@ -235,8 +306,8 @@ public final class ModuleMigrations {
 
     /** The state of every module, without taking the lock. */
     public MigrationStatus status() {
-        try (Connection c = database.open()) {
-            History history = historyTable.read(c);
+        try (Connection c = open()) {
+            History history = historyTable().read(c);
             LockHolder holder = history.tableExists() ? lock.holder(c) : null;
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
             Set<String> names = new TreeSet<>(migrations.keySet());
@@ -266,7 +337,7 @@ public final class ModuleMigrations {
             }
             Map<String, io.modulemigrations.script.ScriptState> scriptStates = new TreeMap<>();
             scripts.forEach(s -> scriptStates.put(s.name(), new io.modulemigrations.script.ScriptState(s.name(), null, null, null)));
-            scriptRunner.states(c).forEach(s -> scriptStates.put(s.name(), s));
+            scriptRunner().states(c).forEach(s -> scriptStates.put(s.name(), s));
             if (!c.getAutoCommit()) {
                 c.rollback();
             }

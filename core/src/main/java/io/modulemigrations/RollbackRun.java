@@ -45,9 +45,9 @@ final class RollbackRun {
         if (modules.isEmpty()) {
             throw new IllegalArgumentException("Name at least one module to roll back. Available modules: " + String.join(", ", engine.modules()));
         }
-        try (Connection c = engine.database.open()) {
+        try (Connection c = engine.open()) {
             if (options.dryRun()) {
-                History history = engine.historyTable.readForRun(c);
+                History history = engine.historyTable().readForRun(c);
                 if (!c.getAutoCommit()) {
                     c.rollback();
                 }
@@ -58,7 +58,7 @@ final class RollbackRun {
                 return new RollbackResult(List.of(), plan, true, elapsed());
             }
             return engine.underLock(c, () -> {
-                List<LoadedMigration> targets = targets(engine.historyTable.readForRun(c));
+                List<LoadedMigration> targets = targets(engine.historyTable().readForRun(c));
                 if (targets.isEmpty()) {
                     log.info("Nothing to roll back in {}", modules);
                     return new RollbackResult(List.of(), List.of(), false, elapsed());
@@ -119,7 +119,7 @@ final class RollbackRun {
         }
         try {
             for (LoadedMigration m : targets) {
-                reverted.add(engine.steps.down(c, m, oneTransaction));
+                reverted.add(engine.steps().down(c, m, oneTransaction));
             }
             if (oneTransaction) {
                 c.commit();

@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.history.HistoryTable;
+import io.modulemigrations.history.ProgressTable;
 import io.modulemigrations.lock.LockBlocker;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.run.StatementBatch;
@@ -8,6 +9,7 @@ import io.modulemigrations.run.StatementFailedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,15 +21,17 @@ final class StepRunner {
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
 
     private final HistoryTable history;
+    private final ProgressTable progress;
     private final @Nullable String appliedBy;
     private final List<MigrationListener> listeners;
     private final Database database;
     private final @Nullable Duration lockTimeout;
     private final int lockRetries;
 
-    StepRunner(HistoryTable history, @Nullable String appliedBy, List<MigrationListener> listeners, Database database,
+    StepRunner(HistoryTable history, ProgressTable progress, @Nullable String appliedBy, List<MigrationListener> listeners, Database database,
                @Nullable Duration lockTimeout, int lockRetries) {
         this.history = history;
+        this.progress = progress;
         this.appliedBy = appliedBy;
         this.listeners = listeners;
         this.database = database;
@@ -102,9 +106,19 @@ final class StepRunner {
         long start = System.nanoTime();
         StatementBatch b = new StatementBatch(c, m.id(), transactional);
         BlockerWatch watch = null;
+        String way = up ? "up" : "down";
+        ProgressTable.Unfinished earlier = null;
         try {
             if (!inOpenTransaction) {
                 c.setAutoCommit(!transactional);
+            }
+            if (!transactional) {
+                earlier = progress.start(c, m.id(), way);
+                if (earlier != null) {
+                    log.warn("{}: an earlier run of {} ({}) stopped part-way on {} after {} statement(s); running it again",
+                            m.module(), m.name(), way, earlier.startedAt(), earlier.statementsDone());
+                }
+                b.recordProgress(n -> progress.doneSql(m.id(), way, n));
             }
             if (wait != null) {
                 watch = BlockerWatch.start(database, c, wait.lockTimeout);
@@ -119,7 +133,13 @@ final class StepRunner {
                 b.flushStatements();
                 ms = (System.nanoTime() - start) / 1_000_000;
             }
-            b.finish(up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), ms, appliedBy) : history.deleteSql(m.id()));
+            // The session goes back to the engine's settings before the history row is written, in
+            // the same batch: what the migration set (search_path, role, a setting) reaches neither
+            // the history write nor the next migration.
+            List<String> closing = new ArrayList<>(database.resetStatements(c));
+            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), ms, appliedBy) : history.deleteSql(m.id());
+            closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
+            b.finish(closing);
             if (transactional && !inOpenTransaction) {
                 c.commit();
             }
@@ -132,8 +152,14 @@ final class StepRunner {
             if (transactional && !inOpenTransaction) {
                 rollbackQuietly(c);
             }
-            boolean partly = !transactional && (sf != null ? sf.number() > 1 || sf.historyWrite() : !b.issued().isEmpty());
-            throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly);
+            if (!transactional) {
+                resetQuietly(c);
+            }
+            boolean partly = !transactional && (earlier != null || (sf != null ? sf.number() > 1 || sf.historyWrite() : !b.issued().isEmpty()));
+            List<String> planned = earlier == null ? null : m.plannedStatements(up);
+            throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly, planned != null ? planned : b.issued(), earlier,
+                    transactional ? null : progress.finishedSql(m.id(), way, up
+                            ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), null, appliedBy) : history.deleteSql(m.id())));
         } finally {
             if (watch != null) {
                 watch.close();
@@ -168,6 +194,17 @@ final class StepRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw f;
+        }
+    }
+
+    /** After a failure outside a transaction what the statements that ran had set stays on the session: reset it. */
+    private void resetQuietly(Connection c) {
+        try (java.sql.Statement st = c.createStatement()) {
+            for (String sql : database.resetStatements(c)) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            // the connection is broken; the run ends and its pool discards it
         }
     }
 

@@ -10,6 +10,13 @@ public final class CrashChild {
     }
 
     public static void main(String[] args) {
+        if (args.length > 3 && args[3].equals("transaction:false")) {
+            ModuleMigrations.configure().dataSource(args[0], args[1], args[2]).locations()
+                    .sqlMigration("blog", CrashTest.FIRST, NonTransactionalCrashTest.SQL)
+                    .load()
+                    .migrate();
+            return;
+        }
         ModuleMigrations.configure().dataSource(args[0], args[1], args[2]).locations()
                 .sqlMigration("blog", CrashTest.FIRST, CrashTest.FIRST_SQL)
                 .sqlMigration("blog", CrashTest.LONG, CrashTest.LONG_SQL_UP + "select pg_sleep(300);\n" + CrashTest.LONG_SQL_DOWN)

@@ -2,6 +2,7 @@ package io.modulemigrations.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlMigrationScanner;
 import io.modulemigrations.sql.SqlMigrationSource;
 import io.modulemigrations.sql.SqlResource;
 import java.io.IOException;
@@ -22,39 +23,59 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 /**
  * Finds SQL migrations with Spring's {@link ResourcePatternResolver}, so that classpath locations
  * read the same from exploded directories, jars, nested jars of an executable archive and native
- * images. {@code classpath:} locations search every classpath root ({@code classpath*:}).
+ * images. {@code classpath:} locations search every classpath root ({@code classpath*:}); {@code file:}
+ * locations are directories, read by {@link SqlMigrationScanner}. Files are decoded strictly as UTF-8.
  */
 final class SpringSqlMigrationSource implements SqlMigrationSource {
 
     private final ResourcePatternResolver resolver;
 
+    private final SqlMigrationScanner directories;
+
     SpringSqlMigrationSource(ResourceLoader resourceLoader) {
         this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+        this.directories = new SqlMigrationScanner(getClass().getClassLoader());
     }
 
     @Override
     public List<SqlResource> sqlFiles(Location location) {
+        if (!location.isClasspath()) {
+            // A directory as operators deploy it (links, ConfigMap mounts): read the same way as without Spring.
+            return this.directories.sqlFiles(location);
+        }
         try {
-            String base = location.isClasspath() ? "classpath*:" + location.path() : "file:" + location.path();
+            String base = "classpath*:" + location.path();
             List<Root> roots = new ArrayList<>();
             for (Resource root : this.resolver.getResources(base + "/")) {
                 roots.add(Root.of(root));
             }
             Map<String, Resource> files = new LinkedHashMap<>();
-            for (Resource file : this.resolver.getResources(base + "/**/*.sql")) {
-                if (file.isReadable()) {
+            for (Resource file : this.resolver.getResources(base + "/**/*")) {
+                String name = file.getFilename();
+                if (name != null && SqlResource.isListed(name) && file.isReadable()) {
                     files.putIfAbsent(file.getURI().toString(), file);
                 }
             }
             List<SqlResource> found = new ArrayList<>();
             for (Resource file : files.values()) {
                 String relative = relativePath(location, roots, file);
-                found.add(new SqlResource(location.source(relative), relative, file.getContentAsString(StandardCharsets.UTF_8)));
+                if (!hidden(relative)) {
+                    found.add(SqlResource.read(location, relative, file::getContentAsByteArray));
+                }
             }
             return found;
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static boolean hidden(String relativePath) {
+        for (String segment : relativePath.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String relativePath(Location location, List<Root> roots, Resource file) throws IOException {

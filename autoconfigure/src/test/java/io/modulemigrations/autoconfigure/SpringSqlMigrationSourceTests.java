@@ -76,6 +76,68 @@ class SpringSqlMigrationSourceTests {
     }
 
     @Test
+    void aLatin1ByteInAJarIsRefusedNamingFileLineAndOffset(@TempDir Path temp) throws IOException {
+        java.io.ByteArrayOutputStream latin1 = new java.io.ByteArrayOutputStream();
+        latin1.writeBytes("-- migrate:up\ninsert into t values ('caf".getBytes(StandardCharsets.US_ASCII));
+        latin1.write(0xE9);
+        latin1.writeBytes("');\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(refused(temp, java.util.Map.of("mig/blog/Migration202501010001.sql", latin1.toByteArray()))).singleElement().asString()
+                .startsWith("classpath:mig/blog/Migration202501010001.sql: line 2, byte offset 40 (byte 27 of the line): 0xE9 is not UTF-8");
+    }
+
+    @Test
+    void nearMissNamesInAJarAreRefusedAndHiddenEntriesSkipped(@TempDir Path temp) throws IOException {
+        byte[] table = UP.formatted("b").getBytes(StandardCharsets.UTF_8);
+        assertThat(refused(temp, java.util.Map.of("mig/blog/Migration202501010002.SQL", table, "mig/.hidden/Migration202501010003.sql", table,
+                "mig/blog/README.md", table))).singleElement().asString()
+                .startsWith("classpath:mig/blog/Migration202501010002.SQL: 'Migration202501010002.SQL' looks like a SQL migration but its name"
+                        + " is not one: expected <name>.sql, with .sql in lower case");
+    }
+
+    /** The problems loading a jar of these entries (with their folders) reports; none of it reaches the database. */
+    private static java.util.List<String> refused(Path temp, java.util.Map<String, byte[]> entries) throws IOException {
+        Path jar = temp.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            java.util.Set<String> dirs = new java.util.TreeSet<>();
+            entries.keySet().forEach(e -> {
+                for (int slash = e.indexOf('/'); slash > 0; slash = e.indexOf('/', slash + 1)) {
+                    dirs.add(e.substring(0, slash + 1));
+                }
+            });
+            for (String dir : dirs) {
+                out.putNextEntry(new JarEntry(dir));
+                out.closeEntry();
+            }
+            for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                TestDatabase db = PostgresServer.shared().createDatabase("spring_source_refused")) {
+            SpringSqlMigrationSource source = new SpringSqlMigrationSource(new DefaultResourceLoader(loader));
+            InvalidMigrationsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidMigrationsException.class,
+                    () -> ModuleMigrations.configure().dataSource(db.dataSource()).sqlMigrationSource(source).locations("classpath:mig").load());
+            assertThat(e).as("load() should refuse").isNotNull();
+            return e.problems();
+        }
+    }
+
+    @Test
+    void aKubernetesConfigMapMountIsAFileLocation(@TempDir Path temp) throws IOException {
+        Path location = temp.resolve("loc");
+        String version = "..2026_11_30_12_00_00.123";
+        write(location, version + "/blog/Migration202501010001.sql", UP.formatted("post"));
+        Files.createSymbolicLink(location.resolve("..data"), Path.of(version));
+        Files.createSymbolicLink(location.resolve("blog"), Path.of("..data/blog"));
+        SpringSqlMigrationSource source = new SpringSqlMigrationSource(new DefaultResourceLoader());
+
+        assertThat(source.sqlFiles(Location.parse("file:" + location))).extracting(SqlResource::source)
+                .containsExactly("file:" + location + "/blog/Migration202501010001.sql");
+    }
+
+    @Test
     void fileAndClasspathStarLocationsLoadAndMigrate(@TempDir Path dir) throws IOException {
         write(dir, "blog/Migration202501010001.sql", UP.formatted("post"));
         try (TestDatabase database = PostgresServer.shared().createDatabase("spring_locations")) {

@@ -14,8 +14,8 @@ import java.util.List;
 final class CatalogSnapshot {
 
     private static final String NOT_HISTORY = " not in ('" + RawJdbcFloor.HISTORY
-            + "', 'module_migrations', 'module_links', 'module_migration_scripts', 'databasechangelog',"
-            + " 'databasechangeloglock') and %1$s not like 'flyway\\_%%'";
+            + "', 'module_migrations', 'module_migrations_progress', 'module_links', 'module_migration_scripts',"
+            + " 'databasechangelog', 'databasechangeloglock') and %1$s not like 'flyway\\_%%'";
 
     private static final List<String> QUERIES = List.of(
             "select 'column', table_name, column_name, data_type, is_nullable, coalesce(column_default, '') from information_schema.columns"

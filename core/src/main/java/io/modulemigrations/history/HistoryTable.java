@@ -20,7 +20,8 @@ public final class HistoryTable {
     private static final String UNDEFINED_TABLE = "42P01";
     private static final String INVALID_SCHEMA = "3F000";
 
-    private final String schema;
+    private final @Nullable String schema;
+    private final boolean createSchema;
     private final String qualifiedName;
     private final String selectAll;
     private final String selectForRun;
@@ -30,7 +31,18 @@ public final class HistoryTable {
      * @param table  the table name
      */
     public HistoryTable(@Nullable String schema, String table) {
+        this(schema, table, schema != null);
+    }
+
+    /**
+     * @param schema       the schema, or null for the connection's current schema
+     * @param table        the table name
+     * @param createSchema whether {@link #create} creates the schema when missing (a configured schema), or
+     *                     leaves it (the connection's current schema, which exists)
+     */
+    public HistoryTable(@Nullable String schema, String table, boolean createSchema) {
         this.schema = schema;
+        this.createSchema = createSchema && schema != null;
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
@@ -82,7 +94,7 @@ public final class HistoryTable {
     /** Creates the schema (if configured) and the table when missing. Run under the run lock. */
     public void create(Connection connection) throws SQLException {
         StringBuilder sql = new StringBuilder();
-        if (schema != null) {
+        if (createSchema) {
             sql.append("create schema if not exists ").append(quoteIdentifier(schema)).append(";\n");
         }
         sql.append("create table if not exists ").append(qualifiedName).append(" (\n")

@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class LinkRecords {
 
+    /** The schema to create when missing: a configured one; null for the connection's current schema. */
     final @Nullable String schema;
     final String table;
     final String qualified;
 
-    LinkRecords(@Nullable String schema, String table) {
-        this.schema = schema;
+    LinkRecords(@Nullable String schema, String table, boolean createSchema) {
+        this.schema = createSchema ? schema : null;
         this.table = table;
         this.qualified = Identifiers.qualified(schema, table);
     }

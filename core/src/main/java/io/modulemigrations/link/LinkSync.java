@@ -44,8 +44,17 @@ public final class LinkSync {
      * @param table  the bookkeeping table, normally {@code module_links}
      */
     public LinkSync(@Nullable String schema, String table) {
+        this(schema, table, schema != null);
+    }
+
+    /**
+     * @param schema       where link tables and the bookkeeping table live, or null for the connection's current schema
+     * @param table        the bookkeeping table, normally {@code module_links}
+     * @param createSchema whether the schema is created when missing (a configured one) or left (the current schema)
+     */
+    public LinkSync(@Nullable String schema, String table, boolean createSchema) {
         this.schema = schema;
-        this.records = new LinkRecords(schema, table);
+        this.records = new LinkRecords(schema, table, createSchema);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,8 @@ public final class StatementBatch implements MigrationContext {
     private static final AtomicLong TOKENS = new AtomicLong();
     private static final int GUARD_ENTRY = -1;
     private static final int CHECK_ENTRY = -2;
-    private static final int HISTORY_ENTRY = -3;
+    /** Closing statement k is entry {@code CLOSING_ENTRY - k}. */
+    private static final int CLOSING_ENTRY = -3;
 
     private final Connection connection;
     private final MigrationId id;
@@ -52,7 +54,8 @@ public final class StatementBatch implements MigrationContext {
     private int sent;
     private boolean guarded;
     private boolean standardStrings = true;
-    private @Nullable String history;
+    private List<String> closing = List.of();
+    private @Nullable IntFunction<String> progress;
     private @Nullable StatementFailedException failure;
 
     public StatementBatch(Connection connection, MigrationId id, boolean transactional) {
@@ -122,6 +125,14 @@ public final class StatementBatch implements MigrationContext {
         return id.name();
     }
 
+    /**
+     * Outside a transaction: after each statement completes, runs {@code progressSql} of the number of
+     * statements completed so far, so that a crash leaves a record of how far the migration got.
+     */
+    public void recordProgress(IntFunction<String> progressSql) {
+        this.progress = progressSql;
+    }
+
     /** The statements issued so far, in order, in the form a Java migration's checksum hashes. */
     public List<String> issued() {
         return Collections.unmodifiableList(issued);
@@ -129,27 +140,28 @@ public final class StatementBatch implements MigrationContext {
 
     /** Sends every statement issued so far (in a transaction: as a batch) and waits for the results. */
     public void flushStatements() throws StatementFailedException {
-        finish(null);
+        finish(List.of());
     }
 
     /**
-     * Sends what is left, then {@code historySql} (in the same batch when in a transaction). In a
-     * transaction, {@code historySql} is only written if the transaction is still the one the engine
-     * opened for this migration.
+     * Sends what is left, then the engine's closing statements (resetting the session, writing the
+     * history row), in the same batch when in a transaction. In a transaction the closing statements
+     * only run if the transaction is still the one the engine opened for this migration. A failing
+     * closing statement is reported as {@link StatementFailedException#historyWrite()}.
      *
      * @throws StatementFailedException naming the statement that failed, also when it failed earlier
      *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
      */
-    public void finish(@Nullable String historySql) throws StatementFailedException {
+    public void finish(List<String> closing) throws StatementFailedException {
         if (failure != null) {
             throw failure;
         }
         try {
-            if (historySql != null && !transactional) {
-                flush(false, null);
+            if (!closing.isEmpty() && !transactional) {
+                flush(false, List.of());
                 requireNoOpenTransaction();
             }
-            flush(historySql != null && transactional, historySql);
+            flush(!closing.isEmpty() && transactional, closing);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -160,7 +172,7 @@ public final class StatementBatch implements MigrationContext {
             throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
         }
         try {
-            flush(false, null);
+            flush(false, List.of());
         } catch (StatementFailedException e) {
             failure = e;
             throw new FailedStatement(e);
@@ -182,13 +194,13 @@ public final class StatementBatch implements MigrationContext {
         return null;
     }
 
-    private void flush(boolean check, @Nullable String historySql) throws SQLException, StatementFailedException {
+    private void flush(boolean check, List<String> closing) throws SQLException, StatementFailedException {
         int end = statements.size();
         boolean guard = transactional && !guarded;
-        if (sent == end && historySql == null && !guard) {
+        if (sent == end && closing.isEmpty() && !guard) {
             return;
         }
-        history = historySql;
+        this.closing = closing;
         try (Statement st = connection.createStatement()) {
             // psql sends the text as it is: no JDBC escapes ({fn ...}, {d ...}) are rewritten
             st.setEscapeProcessing(false);
@@ -212,6 +224,9 @@ public final class StatementBatch implements MigrationContext {
                     } catch (SQLException e) {
                         throw failed(i, e);
                     }
+                    if (!transactional && progress != null) {
+                        recordProgress(st, progress.apply(i + 1));
+                    }
                 } else {
                     st.addBatch(s.text());
                     batch.add(i);
@@ -224,19 +239,24 @@ public final class StatementBatch implements MigrationContext {
                         + " using errcode = '" + TRANSACTION_ENDED + "'; end if; end $guard$");
                 batch.add(CHECK_ENTRY);
             }
-            if (historySql != null) {
-                if (batch.isEmpty()) {
-                    try {
-                        st.execute(historySql);
-                    } catch (SQLException e) {
-                        throw failed(HISTORY_ENTRY, e);
-                    }
-                } else {
-                    st.addBatch(historySql);
-                    batch.add(HISTORY_ENTRY);
-                }
+            for (int k = 0; k < closing.size(); k++) {
+                st.addBatch(closing.get(k));
+                batch.add(CLOSING_ENTRY - k);
             }
             runBatch(st, batch);
+        }
+    }
+
+    /**
+     * Best effort: the statements may have switched to a role that cannot write the progress table;
+     * that must not fail the migration, so the record is a lower bound. A lost connection shows at
+     * the next statement.
+     */
+    private static void recordProgress(Statement st, String sql) {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            // see above
         }
     }
 
@@ -278,10 +298,10 @@ public final class StatementBatch implements MigrationContext {
     private StatementFailedException failed(int entry, SQLException e) {
         SQLException deepest = e.getNextException() != null ? e.getNextException() : e;
         if (entry == CHECK_ENTRY || TRANSACTION_ENDED.equals(deepest.getSQLState())) {
-            return new StatementFailedException(statements.size(), history == null ? "" : history, Kind.TRANSACTION_ENDED, null, e);
+            return new StatementFailedException(statements.size(), closing.isEmpty() ? "" : closing.get(closing.size() - 1), Kind.TRANSACTION_ENDED, null, e);
         }
-        if (entry == HISTORY_ENTRY) {
-            return new StatementFailedException(statements.size() + 1, history == null ? "" : history, Kind.HISTORY_WRITE, null, e);
+        if (entry <= CLOSING_ENTRY) {
+            return new StatementFailedException(statements.size() + 1, closing.get(CLOSING_ENTRY - entry), Kind.HISTORY_WRITE, null, e);
         }
         if (entry == GUARD_ENTRY) {
             return new StatementFailedException(Math.min(1, statements.size()), sent < statements.size() ? statements.get(sent).text() : "",
@@ -294,8 +314,7 @@ public final class StatementBatch implements MigrationContext {
     private String entryText(int entry) {
         return switch (entry) {
             case GUARD_ENTRY, CHECK_ENTRY -> "\0";
-            case HISTORY_ENTRY -> history == null ? "\0" : history;
-            default -> withoutTerminator(statements.get(entry).text());
+            default -> entry <= CLOSING_ENTRY ? closing.get(CLOSING_ENTRY - entry) : withoutTerminator(statements.get(entry).text());
         };
     }
 

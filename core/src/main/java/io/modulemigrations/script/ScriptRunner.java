@@ -32,20 +32,31 @@ public final class ScriptRunner {
 
     private final String qualifiedName;
     private final @Nullable String schema;
+    private final boolean createSchema;
 
     /**
      * @param schema the schema, or null for the connection's current schema
      * @param table  the table name
      */
     public ScriptRunner(@Nullable String schema, String table) {
+        this(schema, table, schema != null);
+    }
+
+    /**
+     * @param schema       the schema, or null for the connection's current schema
+     * @param table        the table name
+     * @param createSchema whether the schema is created when missing (a configured one) or left (the current schema)
+     */
+    public ScriptRunner(@Nullable String schema, String table, boolean createSchema) {
         this.schema = schema;
+        this.createSchema = createSchema && schema != null;
         this.qualifiedName = (schema == null ? "" : quote(schema) + ".") + quote(table);
     }
 
     /** Creates the tracking table if it is missing; run under the run lock. */
     public void createTable(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute((schema == null ? "" : "create schema if not exists " + quote(schema) + ";\n")
+            st.execute((!createSchema ? "" : "create schema if not exists " + quote(schema) + ";\n")
                     + "create table if not exists " + qualifiedName + " (\n"
                     + "  name text primary key,\n"
                     + "  started_at timestamptz,\n"

@@ -7,11 +7,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,18 +62,59 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
         }
     }
 
-    private static void scanDirectory(Location location, Path dir, List<SqlResource> found) throws IOException {
+    /**
+     * Every listed file below {@code dir}, as operators deploy directories: symbolic links to directories
+     * and files are followed (a link back to a directory that contains it is refused as a loop), hidden
+     * entries ({@code .git}, and Kubernetes' {@code ..data} and {@code ..<timestamp>} of a ConfigMap or
+     * Secret mount, reached through the visible links instead) are skipped.
+     */
+    static void scanDirectory(Location location, Path dir, List<SqlResource> found) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                if (relative.endsWith(".sql")) {
-                    found.add(new SqlResource(location.source(relative), relative, Files.readString(file, StandardCharsets.UTF_8)));
+        Deque<Path> ancestors = new ArrayDeque<>();
+        ancestors.push(dir.toRealPath());
+        walk(location, dir, "", ancestors, found);
+    }
+
+    private static void walk(Location location, Path dir, String prefix, Deque<Path> ancestors, List<SqlResource> found) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted().toList();
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            String relative = prefix + name;
+            if (Files.isDirectory(entry)) {
+                Path real = entry.toRealPath();
+                if (ancestors.contains(real)) {
+                    throw new InvalidSqlMigrationException(location.source(relative), "this directory leads back to " + real
+                            + ", which contains it (a symbolic link loop); nothing was run. Remove or repoint the link, then start again.");
                 }
+                ancestors.push(real);
+                walk(location, entry, relative + "/", ancestors, found);
+                ancestors.pop();
+            } else if (SqlResource.isListed(name)) {
+                if (!Files.exists(entry)) {
+                    throw new InvalidSqlMigrationException(location.source(relative), "a symbolic link to " + Files.readSymbolicLink(entry)
+                            + ", which does not exist; nothing was run. Repoint or remove the link, then start again.");
+                }
+                found.add(SqlResource.read(location, relative, () -> Files.readAllBytes(entry)));
             }
         }
+    }
+
+    /** Whether a path below a location passes through a hidden ({@code .}-prefixed) folder or names a hidden file. */
+    static boolean hidden(String relativePath) {
+        for (String segment : relativePath.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void scanJar(Location location, URL root, List<SqlResource> found) throws IOException {
@@ -85,11 +127,16 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
             String entryPrefix = location.path() + "/";
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
-                if (!entry.isDirectory() && name.startsWith(entryPrefix) && name.endsWith(".sql")) {
-                    String relative = name.substring(entryPrefix.length());
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        found.add(new SqlResource(location.source(relative), relative, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                    }
+                if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
+                    continue;
+                }
+                String relative = name.substring(entryPrefix.length());
+                if (!hidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
+                    found.add(SqlResource.read(location, relative, () -> {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            return in.readAllBytes();
+                        }
+                    }));
                 }
             }
         }

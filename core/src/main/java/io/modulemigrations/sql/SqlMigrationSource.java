@@ -11,11 +11,14 @@ import java.util.List;
 public interface SqlMigrationSource {
 
     /**
-     * Every {@code .sql} file at any depth below the location, its text decoded as UTF-8; empty
+     * Every file at any depth below the location whose name {@link SqlResource#isListed is listed}
+     * (so that near misses such as {@code .SQL} are refused, not ignored), read with
+     * {@link SqlResource#read}; hidden ({@code .}-prefixed) files and folders are left out. Empty
      * when the location holds nothing. Each one's {@link SqlResource#source()} is
      * {@link Location#source(String) location.source(relativePath)}.
      *
      * @throws java.io.UncheckedIOException a file could not be read
+     * @throws InvalidSqlMigrationException a file is not UTF-8, or links lead in a loop
      */
     List<SqlResource> sqlFiles(Location location);
 }

@@ -178,7 +178,7 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
             } else {
                 m.down(batch);
             }
-            batch.finish(null);
+            batch.flushStatements();
             if (own) {
                 c.commit();
             }

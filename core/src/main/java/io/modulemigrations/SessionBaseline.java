@@ -1,0 +1,108 @@
+package io.modulemigrations;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session state a migration starts from: the settings set on the session (the application's
+ * pool may have set some, e.g. a {@code search_path}; the engine adds its own), the role and the
+ * session user. {@link #resetStatements()} puts a session back to it whatever a migration set.
+ */
+final class SessionBaseline {
+
+    private static final String READ = "select 's', name, current_setting(name) from pg_settings"
+            + " where source = 'session' and name not like 'transaction\\_%'"
+            + " union all select 'u', session_user::text,"
+            + " (select usename::text from pg_stat_activity where pid = pg_backend_pid())"
+            + " union all select 'r', current_setting('role'), null";
+
+    private static final String TAG = "$module_migrations$";
+
+    private final Map<String, String> settings;
+    private final @Nullable String sessionUser;
+    private final boolean sessionUserIsLogin;
+    private final String role;
+
+    private SessionBaseline(Map<String, String> settings, @Nullable String sessionUser, boolean sessionUserIsLogin, String role) {
+        this.settings = settings;
+        this.sessionUser = sessionUser;
+        this.sessionUserIsLogin = sessionUserIsLogin;
+        this.role = role;
+    }
+
+    /** What the session holds now. */
+    static SessionBaseline read(Connection connection) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String sessionUser = null;
+        boolean login = true;
+        String role = "none";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(READ)) {
+            while (rs.next()) {
+                switch (rs.getString(1)) {
+                    case "s" -> settings.put(rs.getString(2), rs.getString(3));
+                    case "u" -> {
+                        sessionUser = rs.getString(2);
+                        login = rs.getString(3) == null || rs.getString(3).equals(sessionUser);
+                    }
+                    default -> role = rs.getString(2);
+                }
+            }
+        }
+        return new SessionBaseline(settings, sessionUser, login, role);
+    }
+
+    /** This baseline with {@code wanted} (name, value pairs) set as well. */
+    SessionBaseline with(List<String[]> wanted) {
+        Map<String, String> merged = new LinkedHashMap<>(settings);
+        wanted.forEach(w -> merged.put(w[0], w[1]));
+        return new SessionBaseline(merged, sessionUser, sessionUserIsLogin, role);
+    }
+
+    /** One query that sets {@code wanted} (name, value pairs) on the session; null when there is nothing to set. */
+    static @Nullable String setSql(List<String[]> wanted) {
+        return wanted.isEmpty() ? null : "select " + String.join(", ", new SessionBaseline(Map.of(), "", true, "none").with(wanted).setConfigs());
+    }
+
+    /**
+     * The statements that put a session back to this baseline, in order, none returning rows (so
+     * they can end a JDBC batch): session user, role, every setting back to its default, then this
+     * baseline's settings again. They run inside a transaction as well as outside one.
+     */
+    List<String> resetStatements() {
+        List<String> sql = new ArrayList<>();
+        sql.add(sessionUserIsLogin || sessionUser == null ? "reset session authorization" : "set session authorization " + identifier(sessionUser));
+        sql.add("none".equals(role) ? "reset role" : "set role " + identifier(role));
+        sql.add("reset all");
+        if (!settings.isEmpty()) {
+            StringBuilder body = new StringBuilder("do " + TAG + " begin");
+            setConfigs().forEach(s -> body.append(" perform ").append(s).append(';'));
+            sql.add(body.append(" end " + TAG).toString());
+        }
+        return List.copyOf(sql);
+    }
+
+    private List<String> setConfigs() {
+        List<String> calls = new ArrayList<>();
+        settings.forEach((name, value) -> calls.add("set_config(" + literal(name) + ", " + literal(value) + ", false)"));
+        return calls;
+    }
+
+    /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
+    private static String literal(String value) {
+        if (value.contains(TAG)) {
+            throw new IllegalStateException("a session setting contains " + TAG + ", which the engine uses to quote; cannot restore it");
+        }
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

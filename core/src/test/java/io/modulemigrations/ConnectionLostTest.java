@@ -1,0 +1,56 @@
+package io.modulemigrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modulemigrations.test.PostgresTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** When the server ends the session mid-migration, the message says the connection was lost, not that the migration is wrong. */
+@PostgresTest
+class ConnectionLostTest {
+
+    @Test
+    void aTerminatedBackendIsReportedAsALostConnection(DataSource ds) throws Exception {
+        ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\nselect pg_sleep(30);\n-- migrate:down\ndrop table post;\n")
+                .load();
+
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                migrations.migrate();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        String pid = waitForQuery(ds, "select pg_sleep(30)");
+        Db.rows(ds, "select pg_terminate_backend(" + pid + ")");
+        Throwable failure = run.get(30, TimeUnit.SECONDS);
+
+        assertThat(failure).isInstanceOf(MigrationFailedException.class);
+        assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
+                "Its transaction ended with the connection, so the database rolled it back: nothing of it is applied or recorded.",
+                "find out why the connection ended").doesNotContain("fix the migration");
+        assertThat(Db.tableExists(ds, "post")).isFalse();
+        assertThat(Db.history(ds)).isEmpty();
+    }
+
+    /** Polls pg_stat_activity until another session runs {@code query}; its pid. */
+    static String waitForQuery(DataSource ds, String query) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> pids = Db.rows(ds, "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                    + " and state = 'active' and query = '" + query.replace("'", "''") + "'");
+            if (!pids.isEmpty()) {
+                return pids.get(0);
+            }
+        }
+        throw new AssertionError("no session ran " + query + " within 30 s");
+    }
+}
