@@ -292,7 +292,7 @@ public final class ModuleMigrations {
         return List.copyOf(missing);
     }
 
-    private boolean loadsModule(String module) {
+    boolean loadsModule(String module) {
         return onlyModules == null || onlyModules.contains(module);
     }
 
