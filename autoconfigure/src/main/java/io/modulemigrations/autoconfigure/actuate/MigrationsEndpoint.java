@@ -70,16 +70,19 @@ public class MigrationsEndpoint {
 
     /**
      * Rolls a module back: its latest batch, or its last {@code steps} migrations; with
-     * {@code dryRun}, only says what would be reverted.
+     * {@code dryRun}, only says what would be reverted. Refused when modules depending on it applied
+     * migrations after those, unless {@code withDependents}, which first undoes what they applied after it.
      */
     @WriteOperation
-    public RollbackDescriptor rollback(@Selector String module, @Nullable Integer steps, @Nullable Boolean dryRun) {
+    public RollbackDescriptor rollback(@Selector String module, @Nullable Integer steps, @Nullable Boolean dryRun,
+            @Nullable Boolean withDependents) {
         if (steps != null && steps < 1) {
             throw new InvalidEndpointRequestException("steps must be 1 or more, was " + steps, "steps must be 1 or more");
         }
         RollbackOptions options = RollbackOptions.latestBatch()
                 .withSteps(steps == null ? 0 : steps)
-                .withDryRun(Boolean.TRUE.equals(dryRun));
+                .withDryRun(Boolean.TRUE.equals(dryRun))
+                .withDependents(Boolean.TRUE.equals(withDependents));
         return RollbackDescriptor.of(module, this.migrations.rollback(List.of(module), options));
     }
 
