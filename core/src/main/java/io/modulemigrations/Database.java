@@ -33,8 +33,11 @@ final class Database {
     /**
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
      * @param statementTimeout {@code statement_timeout} for migration sessions, or null to leave it
+     * @param applicationName  {@code application_name} for migration sessions, so another instance waiting for the
+     *                         lock (or a DBA) sees who holds it
      */
-    Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout) {
+    Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout,
+             String applicationName) {
         this.dataSource = dataSource;
         this.connectTimeout = connectTimeout;
         if (lockTimeout != null) {
@@ -43,6 +46,7 @@ final class Database {
         if (statementTimeout != null) {
             settings.add(new String[] {"statement_timeout", statementTimeout.toMillis() + "ms"});
         }
+        settings.add(new String[] {"application_name", applicationName.replace("'", "''")});
     }
 
     /** A connection within the connect timeout, or a message that says why there is none. */

@@ -69,7 +69,8 @@ public final class ModuleMigrations {
     ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
         this.settings = settings;
         this.onlyModules = settings.modules();
-        this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
+        this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout(),
+                settings.applicationName());
         this.historyTable = new HistoryTable(settings.schema(), settings.table());
         this.lock = new RunLock(historyTable.qualifiedName());
         this.steps = new StepRunner(historyTable, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(), settings.lockRetries());
