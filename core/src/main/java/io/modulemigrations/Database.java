@@ -67,6 +67,12 @@ final class Database {
                     + " at the configured URL (host, port, firewall), or raise the connect timeout if it is slow to answer.", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
+            SQLException missing = DatabaseUnavailableException.missingDatabase(cause);
+            if (missing != null) {
+                throw new DatabaseUnavailableException("Could not connect to the database: " + missing.getMessage()
+                        + ". Nothing was changed. Next: create it with db:create (java -jar app.jar db:create), or run db:setup to"
+                        + " create it, migrate, sync links and run scripts; or correct the database name in the URL.", cause);
+            }
             throw new DatabaseUnavailableException("Could not connect to the database: " + cause.getMessage()
                     + ". Nothing was changed. Next: check the URL, user and password, and that PostgreSQL is running.", cause);
         } catch (InterruptedException e) {

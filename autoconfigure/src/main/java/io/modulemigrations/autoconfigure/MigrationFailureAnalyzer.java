@@ -1,5 +1,6 @@
 package io.modulemigrations.autoconfigure;
 
+import io.modulemigrations.DatabaseUnavailableException;
 import io.modulemigrations.MigrationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -12,6 +13,12 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+        if (cause instanceof DatabaseUnavailableException unavailable && unavailable.databaseMissing()) {
+            return new FailureAnalysis("Module migrations failed: the database does not exist.\n\n" + cause.getMessage(),
+                    "Create the database, then start the application again: run the application with 'db:create'"
+                            + " (java -jar app.jar db:create), or with 'db:setup' to create it and migrate in one go.",
+                    cause);
+        }
         return new FailureAnalysis("Module migrations failed.\n\n" + cause.getMessage(),
                 "Fix the cause above, then start the application again (or run 'db:migrate'). "
                         + "'db:status' shows what is applied and what is pending.",
