@@ -34,7 +34,7 @@ class MissingDatabaseTests {
                         "spring.datasource.password=" + server.password(), "module-migrations.run-on=initialization")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+                    FailureAnalysis analysis = new MigrationFailureAnalyzer(null).analyze(context.getStartupFailure());
                     assertThat(analysis).isNotNull();
                     assertThat(analysis.getDescription()).contains("the database does not exist",
                             "FATAL: database \"" + MISSING + "\" does not exist", "Nothing was changed");
