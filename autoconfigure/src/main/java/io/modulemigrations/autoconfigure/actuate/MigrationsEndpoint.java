@@ -150,13 +150,15 @@ public class MigrationsEndpoint {
     }
 
     /**
-     * What a rollback reverted, or in a dry run would revert, newest first, with the SQL it would run.
+     * What a rollback reverted, or in a dry run would revert, in that order, with the SQL it would run.
+     * The module's own migrations by name; a dependent module's (with {@code withDependents}) as {@code module/name}.
      */
     public record RollbackDescriptor(String module, boolean dryRun, List<String> reverted, @Nullable String sql) {
 
         static RollbackDescriptor of(String module, RollbackResult result) {
-            List<String> names = result.dryRun() ? result.plan().stream().map(PlannedMigration::name).toList()
-                    : result.reverted().stream().map(ExecutedMigration::name).toList();
+            List<String> names = result.dryRun()
+                    ? result.plan().stream().map(p -> p.module().equals(module) ? p.name() : p.module() + "/" + p.name()).toList()
+                    : result.reverted().stream().map(e -> e.module().equals(module) ? e.name() : e.module() + "/" + e.name()).toList();
             return new RollbackDescriptor(module, result.dryRun(), names, result.dryRun() ? result.planSql() : null);
         }
     }
