@@ -4,6 +4,7 @@ import io.modulemigrations.migration.MigrationId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rollback would undo migrations of a module that other modules depend on, and those applied
@@ -20,7 +21,7 @@ public final class DependentMigrationsException extends MigrationException {
      * @param command    a command that rolls the dependents back too, or null when only {@code --with-dependents} does
      * @param flagged    the same rollback with {@code --with-dependents}
      */
-    DependentMigrationsException(List<String> modules, Map<String, List<MigrationId>> dependents, @org.jspecify.annotations.Nullable String command,
+    DependentMigrationsException(List<String> modules, Map<String, List<MigrationId>> dependents, @Nullable String command,
             String flagged) {
         super(message(modules, dependents, command, flagged));
         this.dependents = Map.copyOf(dependents);
@@ -37,7 +38,7 @@ public final class DependentMigrationsException extends MigrationException {
         return command;
     }
 
-    private static String message(List<String> modules, Map<String, List<MigrationId>> dependents, @org.jspecify.annotations.Nullable String command,
+    private static String message(List<String> modules, Map<String, List<MigrationId>> dependents, @Nullable String command,
             String flagged) {
         String names = String.join(", ", modules);
         String detail = dependents.entrySet().stream()
