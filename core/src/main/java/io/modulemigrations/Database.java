@@ -36,8 +36,11 @@ final class Database {
     /**
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
      * @param statementTimeout {@code statement_timeout} for migration sessions, or null to leave it
+     * @param applicationName  {@code application_name} for migration sessions, so another instance waiting for the
+     *                         lock (or a DBA) sees who holds it
      */
-    Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout) {
+    Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout,
+             String applicationName) {
         this.dataSource = dataSource;
         this.connectTimeout = connectTimeout;
         if (lockTimeout != null) {
@@ -46,6 +49,7 @@ final class Database {
         if (statementTimeout != null) {
             settings.add(new String[] {"statement_timeout", statementTimeout.toMillis() + "ms"});
         }
+        settings.add(new String[] {"application_name", applicationName.replace("'", "''")});
     }
 
     /** A connection within the connect timeout, or a message that says why there is none. */
@@ -66,6 +70,12 @@ final class Database {
                     + " at the configured URL (host, port, firewall), or raise the connect timeout if it is slow to answer.", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
+            SQLException missing = DatabaseUnavailableException.missingDatabase(cause);
+            if (missing != null) {
+                throw new DatabaseUnavailableException("Could not connect to the database: " + missing.getMessage()
+                        + ". Nothing was changed. Next: create it with db:create (java -jar app.jar db:create), or run db:setup to"
+                        + " create it, migrate, sync links and run scripts; or correct the database name in the URL.", cause);
+            }
             String why = String.valueOf(cause.getMessage()).replaceAll("\\.+$", "");
             throw new DatabaseUnavailableException("Could not connect to the database: " + why
                     + ". Nothing was changed. Next: check the URL, user and password, and that PostgreSQL is running.", cause);

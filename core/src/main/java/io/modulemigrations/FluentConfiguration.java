@@ -54,6 +54,7 @@ public final class FluentConfiguration {
     private boolean validateChecksums = true;
     private final List<MigrationListener> listeners = new ArrayList<>();
     private @Nullable String appliedBy;
+    private @Nullable String applicationName;
     private final List<MigrationScript> scripts = new ArrayList<>();
     private final List<ModuleLink> links = new ArrayList<>();
     private @Nullable Set<String> modules;
@@ -249,6 +250,16 @@ public final class FluentConfiguration {
     }
 
     /**
+     * The {@code application_name} the engine's sessions show while it works (in {@code pg_stat_activity},
+     * and so in another instance's lock wait message); {@code module-migrations@<host>} by default. A
+     * connection gets its previous name back before it is closed (returned to its pool).
+     */
+    public FluentConfiguration applicationName(@Nullable String applicationName) {
+        this.applicationName = applicationName;
+        return this;
+    }
+
+    /**
      * Discovers and validates every migration and module declaration, without touching the
      * database. The engine keeps a copy of this configuration as it is now.
      *
@@ -270,6 +281,18 @@ public final class FluentConfiguration {
                 sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),
                 Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
                 connectTimeout, lockTimeout, lockRetries, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
-                List.copyOf(scripts), List.copyOf(links), modules);
+                List.copyOf(scripts), List.copyOf(links), modules,
+                applicationName != null && !applicationName.isBlank() ? applicationName : defaultApplicationName());
+    }
+
+    /** {@code module-migrations@<host>}: the tool and the machine, when nothing names the application. */
+    static String defaultApplicationName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+        }
+        return "module-migrations@" + host;
     }
 }

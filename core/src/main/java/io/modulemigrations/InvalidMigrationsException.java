@@ -13,7 +13,7 @@ public final class InvalidMigrationsException extends MigrationException {
     }
 
     private static String message(List<String> problems) {
-        StringBuilder sb = new StringBuilder("Invalid migrations; nothing was run and the database was not touched. Fix the following and start again:");
+        StringBuilder sb = new StringBuilder("Invalid migrations; nothing was run and the database was not touched. Fix each of these:");
         for (String p : problems) {
             sb.append("\n  - ").append(p);
         }

@@ -45,6 +45,8 @@ final class MigrateRun {
     private final ModuleMigrations engine;
     private final MigrateOptions options;
     private final long started = System.nanoTime();
+    /** Whether this run found no history table and creates it. */
+    private boolean createsHistory;
 
     MigrateRun(ModuleMigrations engine, MigrateOptions options) {
         this.engine = engine;
@@ -65,8 +67,7 @@ final class MigrateRun {
                 endReadOnly(c);
                 result = upToDate(plan, false);
             } else {
-                boolean tableExists = history.tableExists();
-                result = engine.underLock(c, () -> migrateLocked(c, tableExists));
+                result = engine.underLock(c, () -> migrateLocked(c));
             }
             if (!result.missing().isEmpty()) {
                 log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
@@ -83,13 +84,18 @@ final class MigrateRun {
     }
 
     /** Under the lock: the history again (another instance may have migrated meanwhile), apply, then sync links. */
-    private MigrateResult migrateLocked(Connection c, boolean tableExists) throws SQLException, InterruptedException {
-        if (!tableExists) {
-            engine.historyTable().create(c);
-            engine.progressTable().create(c);
-        }
+    private MigrateResult migrateLocked(Connection c) throws SQLException, InterruptedException {
+        // All-or-nothing promises the database as before a failed run: a history table this run
+        // creates is created with its migrations (in their transaction), or dropped with them.
         History history = engine.historyTable().readForRun(c);
+        createsHistory = !history.tableExists();
+        if (createsHistory && !options.allOrNothing()) {
+            createTables(c);
+        }
         Plan plan = plan(history);
+        if (plan.pending().isEmpty() && createsHistory && options.allOrNothing()) {
+            createTables(c);
+        }
         MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true) : apply(c, plan, history.latestBatch() + 1);
         if (!linksWanted()) {
             return result;
@@ -158,6 +164,9 @@ final class MigrateRun {
         } else {
             if (options.allOrNothing()) {
                 requireReversible(plan);
+                if (createsHistory) {
+                    createTables(c);
+                }
             }
             applied = applyPerModule(c, plan, batch);
         }
@@ -174,6 +183,9 @@ final class MigrateRun {
         List<ExecutedMigration> applied = new ArrayList<>();
         c.setAutoCommit(false);
         try {
+            if (createsHistory) {
+                createTables(c);
+            }
             for (List<LoadedMigration> module : plan.pending().values()) {
                 for (LoadedMigration m : module) {
                     applied.add(engine.steps().up(c, m, batch, true));
@@ -335,8 +347,25 @@ final class MigrateRun {
                         + ". Fix the down of " + m.id() + " and roll the module(s) back, or repair by hand.";
             }
         }
+        String history = "the history is as it was before the run";
+        if (createsHistory) {
+            try (java.sql.Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("drop table " + engine.historyTable().qualifiedName() + ", " + engine.progressTable().qualifiedName());
+                history = "the history tables this run had created were dropped again";
+            } catch (SQLException e) {
+                history = "the history table " + engine.historyTable().qualifiedName() + " this run created is left, empty (dropping it failed: "
+                        + e.getMessage() + ")";
+            }
+        }
         return "All-or-nothing: the " + undone.size() + " migration(s) this run had applied were undone, newest first ("
-                + ids(undone) + "); the history is as it was before the run. Modules that had nothing pending were not touched.";
+                + ids(undone) + "); " + history + ". Modules that had nothing pending were not touched.";
+    }
+
+    /** The history table and, with it, the progress table of migrations that run without a transaction. */
+    private void createTables(Connection c) throws SQLException {
+        engine.historyTable().create(c);
+        engine.progressTable().create(c);
     }
 
     private static String keptMessage(List<ExecutedMigration> kept, Plan plan, int batch) {

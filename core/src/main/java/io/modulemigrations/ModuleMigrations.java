@@ -67,7 +67,8 @@ public final class ModuleMigrations {
     ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
         this.settings = settings;
         this.onlyModules = settings.modules();
-        this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout());
+        this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout(),
+                settings.applicationName());
         // The lock key is the history table as configured, so every instance sharing it agrees.
         this.lock = new RunLock(new HistoryTable(settings.schema(), settings.table()).qualifiedName());
         this.migrations = loaded.byModule();
@@ -363,7 +364,7 @@ public final class ModuleMigrations {
         return List.copyOf(missing);
     }
 
-    private boolean loadsModule(String module) {
+    boolean loadsModule(String module) {
         return onlyModules == null || onlyModules.contains(module);
     }
 

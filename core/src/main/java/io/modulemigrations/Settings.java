@@ -37,5 +37,6 @@ record Settings(
         @Nullable String appliedBy,
         List<MigrationScript> scripts,
         List<ModuleLink> links,
-        @Nullable Set<String> modules) {
+        @Nullable Set<String> modules,
+        String applicationName) {
 }

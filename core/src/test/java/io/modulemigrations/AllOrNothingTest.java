@@ -72,6 +72,24 @@ class AllOrNothingTest {
         }
     }
 
+    @ParameterizedTest(name = "alpha index without transaction: {0}")
+    @CsvSource({"false", "true"})
+    void aFailedFirstRunOnAnEmptyDatabaseLeavesNoHistoryTable(boolean nonTransactional, PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("all_or_nothing_first_run")) {
+            DataSource ds = db.dataSource();
+            List<String> catalog = Db.catalog(ds);
+
+            MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> release(ds, nonTransactional).load()
+                    .migrate(MigrateOptions.defaults().withAllOrNothing(true)));
+
+            assertThat(e.getMessage()).contains(nonTransactional
+                    ? "the history table this run had created was dropped again"
+                    : "the schema and the history are exactly as they were before the run");
+            assertThat(Db.tableExists(ds, "module_migrations")).isFalse();
+            assertThat(Db.catalog(ds)).isEqualTo(catalog);
+        }
+    }
+
     @Test
     void withoutAllOrNothingCompletedWorkStaysAndTheErrorSaysWhatFailed(PostgresServer server) {
         try (TestDatabase db = server.createDatabase("partial")) {
@@ -112,7 +130,7 @@ class AllOrNothingTest {
                     () -> migrations.migrate(MigrateOptions.defaults().withAllOrNothing(true)));
 
             assertThat(e.getMessage()).contains("alpha/Migration202501010001 cannot be undone", "Nothing was changed");
-            assertThat(Db.catalog(ds)).containsAll(catalog);
+            assertThat(Db.catalog(ds)).isEqualTo(catalog);
             assertThat(Db.tableExists(ds, "a")).isFalse();
         }
     }

@@ -25,8 +25,8 @@ class CrashTest {
     static final String FIRST_SQL = "-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n";
     static final String LONG = "Migration202501010002";
     static final String LONG_SQL_UP = "-- migrate:up\ncreate table post (id int primary key);\ninsert into post values (1);\n";
-    /** The child's session inside the long statement (the child's DataSource names itself "module-migrations"). */
-    static final String SLEEPING_CHILD = "select pid from pg_stat_activity where application_name = 'module-migrations'"
+    /** The child's session inside the long statement (the engine names its sessions "module-migrations@<host>"). */
+    static final String SLEEPING_CHILD = "select pid from pg_stat_activity where application_name like 'module-migrations@%'"
             + " and state = 'active' and query like 'select pg_sleep(300)%'";
     static final String LONG_SQL_DOWN = "-- migrate:down\ndrop table post;\n";
 

@@ -28,6 +28,7 @@ class LockAndStatusTest {
             CountDownLatch running = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             ModuleMigrations holder = ModuleMigrations.configure().dataSource(db.dataSource()).locations()
+                    .applicationName("petclinic@host-a")
                     .javaMigration("blog", "Migration202501010001", new Migration() {
                         @Override
                         public void up(MigrationContext m) throws Exception {
@@ -50,8 +51,8 @@ class LockAndStatusTest {
 
                 int pid = Integer.parseInt(Db.rows(db.dataSource(), "select pid from pg_locks where locktype = 'advisory' and granted").get(0));
                 assertThat(e.holder().pid()).isEqualTo(pid);
-                assertThat(e.holder().applicationName()).isEqualTo("module-migrations-test");
-                assertThat(e.getMessage()).contains("within 300 ms", "pid " + pid, "application_name 'module-migrations-test'",
+                assertThat(e.holder().applicationName()).isEqualTo("petclinic@host-a");
+                assertThat(e.getMessage()).contains("within 300 ms", "pid " + pid, "application_name 'petclinic@host-a'",
                         "since", "Nothing was changed", "pg_terminate_backend(" + pid + ")");
                 assertThat(status.lockHolder().pid()).isEqualTo(pid);
                 assertThat(Db.tableExists(db.dataSource(), "t2")).isFalse();

@@ -135,7 +135,7 @@ class ScriptsTest {
                     "-cp", System.getProperty("java.class.path"), ScriptCrashChild.class.getName(), db.jdbcUrl(), db.user(), db.password())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                String sleeping = "select pid from pg_stat_activity where application_name = 'module-migrations'"
+                String sleeping = "select pid from pg_stat_activity where application_name like 'module-migrations@%'"
                         + " and state = 'active' and query like 'select pg_sleep(300)%'";
                 CrashTest.awaitRows(ds, sleeping, child, log);
                 child.destroyForcibly();

@@ -1,6 +1,9 @@
 package io.modulemigrations.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+import java.io.IOException;
+import java.net.InetAddress;
+import org.springframework.util.StringUtils;
 import io.modulemigrations.FluentConfiguration;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.MigrationListener;
@@ -94,7 +97,8 @@ public final class ModuleMigrationsAutoConfiguration {
                 .lockWaitTimeout(properties.getLockWaitTimeout())
                 .connectTimeout(properties.getConnectTimeout())
                 .lockRetries(properties.getLockRetries())
-                .validateChecksums(properties.isValidateChecksums());
+                .validateChecksums(properties.isValidateChecksums())
+                .applicationName(applicationName(environment));
         PropertyMapper map = PropertyMapper.get();
         map.from(properties.getSchema()).to(configuration::schema);
         map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
@@ -205,6 +209,21 @@ public final class ModuleMigrationsAutoConfiguration {
                 .withSkipLinks(properties.isSkipLinks())
                 .withLinkMode(properties.getLinks())
                 .withSkipScripts(properties.isSkipScripts());
+    }
+
+    /** {@code <spring.application.name>@<host>} for the engine's sessions; null (the engine's default) without a name. */
+    static @Nullable String applicationName(Environment environment) {
+        String name = environment.getProperty("spring.application.name");
+        if (!StringUtils.hasText(name)) {
+            return null;
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException ex) {
+            host = environment.getProperty("HOSTNAME", "unknown-host");
+        }
+        return name + "@" + host;
     }
 
     private static int concurrency(ModuleMigrationsProperties properties, Environment environment) {

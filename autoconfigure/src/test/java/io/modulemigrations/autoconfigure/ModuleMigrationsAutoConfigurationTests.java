@@ -250,6 +250,32 @@ class ModuleMigrationsAutoConfigurationTests {
         });
     }
 
+    @Test
+    void theEnginesSessionsCarryTheApplicationNameAndHost() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        try (TestDatabase own = io.modulemigrations.test.PostgresServer.shared().createDatabase("application_name")) {
+            this.runner.withBean(DataSource.class, own::dataSource)
+                    .withPropertyValues("spring.application.name=petclinic", "module-migrations.run-on-startup=false")
+                    .withBean(MigrationScript.class, () -> new MigrationScript() {
+                        @Override
+                        public String name() {
+                            return "application-name";
+                        }
+
+                        @Override
+                        public void run(ScriptContext context) throws Exception {
+                            try (java.sql.Statement st = context.connection().createStatement();
+                                    java.sql.ResultSet rs = st.executeQuery("select current_setting('application_name')")) {
+                                rs.next();
+                                seen.add(rs.getString(1));
+                            }
+                        }
+                    })
+                    .run(context -> context.getBean(ModuleMigrations.class).migrateScripts());
+        }
+        assertThat(seen).containsExactly("petclinic@" + java.net.InetAddress.getLocalHost().getHostName());
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class LinkAndScript {
 

@@ -27,6 +27,11 @@ public final class ProgressTable {
         this.qualifiedName = (schema == null ? "" : HistoryTable.quoteIdentifier(schema) + ".") + HistoryTable.quoteIdentifier(table);
     }
 
+    /** The table's name with its schema, quoted. */
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
     /** An earlier run of a migration that stopped part-way. */
     public record Unfinished(Instant startedAt, int statementsDone) {
     }

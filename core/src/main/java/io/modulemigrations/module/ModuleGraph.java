@@ -67,6 +67,21 @@ public final class ModuleGraph {
         return dependsOn.getOrDefault(module, Set.of());
     }
 
+    /** Modules that depend on {@code module}, directly or through others, by name. */
+    public Set<String> dependentsOf(String module) {
+        Set<String> dependents = new TreeSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Set<String>> e : dependsOn.entrySet()) {
+                if (!dependents.contains(e.getKey()) && (e.getValue().contains(module) || e.getValue().stream().anyMatch(dependents::contains))) {
+                    grew = dependents.add(e.getKey());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(dependents);
+    }
+
     /** Modules so that each comes after the modules it depends on; ties by name. */
     public List<String> order() {
         List<String> order = new ArrayList<>();

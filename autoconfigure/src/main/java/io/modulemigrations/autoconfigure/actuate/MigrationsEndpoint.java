@@ -70,16 +70,19 @@ public class MigrationsEndpoint {
 
     /**
      * Rolls a module back: its latest batch, or its last {@code steps} migrations; with
-     * {@code dryRun}, only says what would be reverted.
+     * {@code dryRun}, only says what would be reverted. Refused when modules depending on it applied
+     * migrations after those, unless {@code withDependents}, which first undoes what they applied after it.
      */
     @WriteOperation
-    public RollbackDescriptor rollback(@Selector String module, @Nullable Integer steps, @Nullable Boolean dryRun) {
+    public RollbackDescriptor rollback(@Selector String module, @Nullable Integer steps, @Nullable Boolean dryRun,
+            @Nullable Boolean withDependents) {
         if (steps != null && steps < 1) {
             throw new InvalidEndpointRequestException("steps must be 1 or more, was " + steps, "steps must be 1 or more");
         }
         RollbackOptions options = RollbackOptions.latestBatch()
                 .withSteps(steps == null ? 0 : steps)
-                .withDryRun(Boolean.TRUE.equals(dryRun));
+                .withDryRun(Boolean.TRUE.equals(dryRun))
+                .withDependents(Boolean.TRUE.equals(withDependents));
         return RollbackDescriptor.of(module, this.migrations.rollback(List.of(module), options));
     }
 
@@ -147,13 +150,15 @@ public class MigrationsEndpoint {
     }
 
     /**
-     * What a rollback reverted, or in a dry run would revert, newest first, with the SQL it would run.
+     * What a rollback reverted, or in a dry run would revert, in that order, with the SQL it would run.
+     * The module's own migrations by name; a dependent module's (with {@code withDependents}) as {@code module/name}.
      */
     public record RollbackDescriptor(String module, boolean dryRun, List<String> reverted, @Nullable String sql) {
 
         static RollbackDescriptor of(String module, RollbackResult result) {
-            List<String> names = result.dryRun() ? result.plan().stream().map(PlannedMigration::name).toList()
-                    : result.reverted().stream().map(ExecutedMigration::name).toList();
+            List<String> names = result.dryRun()
+                    ? result.plan().stream().map(p -> p.module().equals(module) ? p.name() : p.module() + "/" + p.name()).toList()
+                    : result.reverted().stream().map(e -> e.module().equals(module) ? e.name() : e.module() + "/" + e.name()).toList();
             return new RollbackDescriptor(module, result.dryRun(), names, result.dryRun() ? result.planSql() : null);
         }
     }

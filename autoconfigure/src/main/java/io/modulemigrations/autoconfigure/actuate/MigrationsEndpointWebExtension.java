@@ -16,7 +16,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * HTTP answers of the {@code migrations} endpoint: an unknown module is a 404 whose body lists the
- * available modules; a rollback the engine refuses (irreversible migration, changed checksum) is a
+ * available modules; a rollback the engine refuses (irreversible migration, changed checksum,
+ * dependents) is a
  * 409 with the engine's message; a database that cannot be reached (or whose connection was lost)
  * is a 503, since trying again later may work; with Spring Security present, an anonymous rollback
  * is a 401.
@@ -69,13 +70,13 @@ public class MigrationsEndpointWebExtension {
 
     @WriteOperation
     public WebEndpointResponse<Object> rollback(SecurityContext securityContext, @Selector String module,
-            @Nullable Integer steps, @Nullable Boolean dryRun) {
+            @Nullable Integer steps, @Nullable Boolean dryRun, @Nullable Boolean withDependents) {
         if (this.requireAuthenticatedCaller && securityContext.getPrincipal() == null) {
             return new WebEndpointResponse<>(Map.of("message",
                     "Rolling back migrations needs an authenticated caller; nothing was changed."), STATUS_UNAUTHORIZED);
         }
         try {
-            RollbackDescriptor result = this.endpoint.rollback(module, steps, dryRun);
+            RollbackDescriptor result = this.endpoint.rollback(module, steps, dryRun, withDependents);
             return new WebEndpointResponse<>(result);
         } catch (UnknownModuleException e) {
             return unknown(e);

@@ -26,6 +26,12 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String PROPERTY_SOURCE = "moduleMigrationsCommand";
 
+    /** Application contexts a command runs in (their warning on a failed refresh is logged under their class name). */
+    private static final String[] CONTEXT_CLASSES = {"org.springframework.context.annotation.AnnotationConfigApplicationContext",
+            "org.springframework.context.support.GenericApplicationContext",
+            "org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext",
+            "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext"};
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String nonOptionArgs = environment.getProperty(SimpleCommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
@@ -40,6 +46,11 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
             properties.put("spring.main.web-application-type", "none");
         }
         properties.put("spring.main.banner-mode", "off");
+        // A failure while the context refreshes is reported once, by the failure analysis; the
+        // context's own warning would print the same message again.
+        for (String context : CONTEXT_CLASSES) {
+            properties.putIfAbsent("logging.level." + context, "error");
+        }
         properties.put("spring.main.lazy-initialization", "true");
         properties.put("module-migrations.run-on-startup", "false");
         properties.put("spring.jpa.hibernate.ddl-auto", "none");

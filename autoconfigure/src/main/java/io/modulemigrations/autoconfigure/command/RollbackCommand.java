@@ -7,11 +7,15 @@ import io.modulemigrations.autoconfigure.command.CommandLine.UsageException;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code db:rollback}: reverts the latest batch, or the last N migrations, of the given modules. */
+/**
+ * {@code db:rollback}: reverts the latest batch, or the last N migrations, of the given modules;
+ * refused when modules depending on them applied migrations after those, unless {@code --with-dependents}.
+ */
 final class RollbackCommand implements DbCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("db:rollback", "db:rollback <modules...> [--steps N] [--dry-run]",
-            "Roll back the latest batch (or --steps N) of modules", true, List.of("dry-run"), List.of("steps"));
+    private static final CommandSpec SPEC = new CommandSpec("db:rollback", "db:rollback <modules...> [--steps N] [--dry-run] [--with-dependents]",
+            "Roll back the latest batch (or --steps N) of modules; --with-dependents first undoes what modules depending on"
+                    + " them applied after it", true, List.of("dry-run", "with-dependents"), List.of("steps"));
 
     @Override
     public CommandSpec spec() {
@@ -26,7 +30,8 @@ final class RollbackCommand implements DbCommand {
         }
         RollbackOptions options = RollbackOptions.latestBatch()
                 .withSteps(line.number("steps", 1, 0))
-                .withDryRun(line.flag("dry-run"));
+                .withDryRun(line.flag("dry-run"))
+                .withDependents(line.flag("with-dependents"));
         RollbackResult result = invocation.migrations().rollback(line.arguments(), options);
         PrintWriter out = invocation.out();
         if (result.dryRun()) {

@@ -52,8 +52,8 @@ class ShellCommandsConfigurationTests {
             assertThat(commandByBeanName).isEqualTo(new TreeMap<>(COMMAND_BY_BEAN_NAME));
             assertThat(COMMAND_BY_BEAN_NAME.values()).containsExactlyInAnyOrderElementsOf(MigrationCommands.COMMANDS.keySet());
             ShellMigrationCommand rollback = context.getBean("dbRollbackCommand", ShellMigrationCommand.class);
-            assertThat(rollback.getHelp()).startsWith("Usage: db:rollback <modules...> [--steps N] [--dry-run]");
-            assertThat(rollback.getOptions()).extracting(o -> o.longName()).containsExactly("dry-run", "steps");
+            assertThat(rollback.getHelp()).startsWith("Usage: db:rollback <modules...> [--steps N] [--dry-run] [--with-dependents]");
+            assertThat(rollback.getOptions()).extracting(o -> o.longName()).containsExactly("dry-run", "with-dependents", "steps");
         });
     }
 

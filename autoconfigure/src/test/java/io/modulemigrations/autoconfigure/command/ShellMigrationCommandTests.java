@@ -78,6 +78,24 @@ class ShellMigrationCommandTests {
         }
     }
 
+    @Test
+    void rollbackTakesWithDependents(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("shell_with_dependents")) {
+            ModuleMigrations migrations = RollbackCommandTests.petClinic(db.dataSource()).load();
+            migrations.migrate();
+            ShellMigrationCommand rollback = new ShellMigrationCommand(MigrationCommands.COMMANDS.get("db:rollback"),
+                    MigrationCommandsTests.commands(migrations, db.dataSource()));
+            CommandRegistry registry = new CommandRegistry();
+            registry.registerCommand(rollback);
+
+            StringWriter out = new StringWriter();
+            assertThat(execute(registry, rollback, "db:rollback owners", out)).isEqualTo(ExitStatus.EXECUTION_ERROR);
+            assertThat(out.toString()).contains("Cannot roll back owners: visits depends on owners");
+            assertThat(execute(registry, rollback, "db:rollback owners --with-dependents", out)).isEqualTo(ExitStatus.OK);
+            assertThat(out.toString()).containsSubsequence("Rolled back visits/Migration202501010001", "Rolled back owners/Migration202501010001");
+        }
+    }
+
     private static ExitStatus execute(CommandRegistry registry, ShellMigrationCommand command, String input, StringWriter out)
             throws Exception {
         return execute(registry, command, input, out, null);
