@@ -40,6 +40,8 @@ class LockRetryTest {
         };
     }
 
+    // The lock timeout leaves the watch (first look at half of it, on a connection it opens then) time
+    // to name the blocker even on a loaded machine; at 200 ms it sometimes could not.
     @Test
     @Timeout(60)
     void retriesWhileBlockedAndSucceedsOnceTheLockIsReleased(PostgresServer server) throws Exception {
@@ -48,7 +50,7 @@ class LockRetryTest {
             int holderPid = holdReadLock(holder);
             List<Retry> retries = new CopyOnWriteArrayList<>();
             ModuleMigrations engine = ModuleMigrations.configure().dataSource(db.dataSource()).locations()
-                    .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
+                    .lockTimeout(Duration.ofMillis(1000)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", ADD_COLUMN)
                     .listener(recording(retries, retry -> {
                         if (retry == 2) {
@@ -84,7 +86,7 @@ class LockRetryTest {
             int holderPid = holdReadLock(holder);
             List<Retry> retries = new CopyOnWriteArrayList<>();
             ModuleMigrations engine = ModuleMigrations.configure().dataSource(db.dataSource()).locations()
-                    .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
+                    .lockTimeout(Duration.ofMillis(1000)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", "-- migrate:up\ncreate table tag (id int);\n-- migrate:down\ndrop table tag;\n")
                     .sqlMigration("blog", "Migration202501010002", ADD_COLUMN)
                     .listener(recording(retries, retry -> { }))
@@ -113,7 +115,7 @@ class LockRetryTest {
             int holderPid = holdReadLock(holder);
             List<Retry> retries = new CopyOnWriteArrayList<>();
             ModuleMigrations engine = ModuleMigrations.configure().dataSource(db.dataSource()).locations()
-                    .lockTimeout(Duration.ofMillis(200)).lockRetries(3)
+                    .lockTimeout(Duration.ofMillis(1000)).lockRetries(3)
                     .sqlMigration("blog", "Migration202501010001", "-- migrate:up transaction:false\nalter table post add column title text;\n"
                             + "-- migrate:down\nalter table post drop column title;\n")
                     .listener(recording(retries, retry -> { }))

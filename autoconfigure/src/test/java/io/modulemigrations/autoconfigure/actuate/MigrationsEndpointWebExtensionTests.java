@@ -30,8 +30,8 @@ class MigrationsEndpointWebExtensionTests {
         MigrationsEndpointWebExtension web = new MigrationsEndpointWebExtension(new MigrationsEndpoint(migrations), false);
 
         for (WebEndpointResponse<Object> response : new WebEndpointResponse[] {
-                web.rollback(SecurityContext.NONE, "blog", null, null),
-                web.rollback(SecurityContext.NONE, "blog", null, true),
+                web.rollback(SecurityContext.NONE, "blog", null, null, null),
+                web.rollback(SecurityContext.NONE, "blog", null, true, null),
                 web.module("blog"),
                 web.migrations() }) {
             assertThat(response.getStatus()).isEqualTo(503);
