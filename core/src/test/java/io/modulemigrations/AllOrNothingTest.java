@@ -83,7 +83,7 @@ class AllOrNothingTest {
                     .migrate(MigrateOptions.defaults().withAllOrNothing(true)));
 
             assertThat(e.getMessage()).contains(nonTransactional
-                    ? "the history table this run had created was dropped again"
+                    ? "the history tables this run had created were dropped again"
                     : "the schema and the history are exactly as they were before the run");
             assertThat(Db.tableExists(ds, "module_migrations")).isFalse();
             assertThat(Db.catalog(ds)).isEqualTo(catalog);

@@ -96,7 +96,7 @@ class LockRetryTest {
 
             assertThat(retries).extracting(Retry::retry).containsExactly(1, 2, 3);
             assertThat(e.migration().name()).isEqualTo("Migration202501010002");
-            assertThat(e.getMessage()).contains("lock timeout", "could not get a lock within lock-timeout 200 ms",
+            assertThat(e.getMessage()).contains("lock timeout", "could not get a lock within lock-timeout 1000 ms",
                     "tried 4 time(s) (lock-retries 3)", "pid " + holderPid, "query 'select count(*) from post'",
                     "idle in transaction", "nothing of it is applied or recorded", "pg_terminate_backend(" + holderPid + ")",
                     "raise lock-timeout or lock-retries");

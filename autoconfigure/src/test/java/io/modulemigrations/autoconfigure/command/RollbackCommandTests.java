@@ -88,7 +88,7 @@ class RollbackCommandTests {
             assertThat(this.err.toString()).contains("Cannot roll back vets: vets has 1 migration(s) recorded as applied (Migration202501010001)",
                     "the code of that module is gone from the application, so there is no down to run", "Nothing was rolled back.",
                     "put the module's migrations back", "db:rollback vets again",
-                    "delete from \"module_migrations\" where module = 'vets'").doesNotContain("unknown module");
+                    "delete from \"public\".\"module_migrations\" where module = 'vets'").doesNotContain("unknown module");
             assertThat(rows(ds, "select count(*) from module_migrations where module = 'vets'")).containsExactly("1");
 
             assertThat(run(commands, "db:rollback", "nosuch")).isEqualTo(MigrationCommands.USAGE);
