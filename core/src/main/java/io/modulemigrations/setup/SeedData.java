@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SeedData {
 
+    /**
+     * The transaction-level advisory lock a seed holds: a second seed at the same time (another
+     * instance, a second {@code db:seed}) waits for the first to commit, then finds its rows already there.
+     */
+    static final long LOCK_KEY = 0x6d6d_7365_6564L;
+
     /** What loading did to one table: rows inserted, and rows that were already there. */
     public record TableResult(String table, int inserted, int alreadyThere) {
     }
@@ -49,6 +55,9 @@ public final class SeedData {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
+            }
             List<TableResult> results = new ArrayList<>();
             for (Map.Entry<String, List<Map<String, @Nullable Object>>> table : tables.entrySet()) {
                 results.add(loadTable(c, table.getKey(), table.getValue()));

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,40 @@ class SeedDataTest {
         assertThat(load(seed)).containsExactly(new SeedData.TableResult("types", 0, 2));
 
         assertThat(rows("select name from types order by id")).containsExactly("cat", "dog");
+    }
+
+    @Test
+    void twoSeedsAtTheSameTimeLeaveOneCopy() throws Exception {
+        Map<String, List<Map<String, @Nullable Object>>> seed = Map.of("types", List.of(row("name", "cat")));
+        ExecutorService seeds = Executors.newFixedThreadPool(2);
+        try (Connection holder = this.db.connect()) {
+            // Both seeds start while the lock is held, so neither can have looked before the other waits.
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("select pg_advisory_xact_lock(" + SeedData.LOCK_KEY + ")");
+            }
+            Future<List<SeedData.TableResult>> first = seeds.submit(() -> load(seed));
+            Future<List<SeedData.TableResult>> second = seeds.submit(() -> load(seed));
+            awaitWaitingForTheSeedLock(2);
+            holder.commit();
+
+            List<SeedData.TableResult> results = new ArrayList<>(first.get(30, TimeUnit.SECONDS));
+            results.addAll(second.get(30, TimeUnit.SECONDS));
+            assertThat(results).containsExactlyInAnyOrder(new SeedData.TableResult("types", 1, 0), new SeedData.TableResult("types", 0, 1));
+        } finally {
+            seeds.shutdownNow();
+        }
+        assertThat(rows("select name from types")).containsExactly("cat");
+    }
+
+    private void awaitWaitingForTheSeedLock(int sessions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String waiting = "select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                + " and database = (select oid from pg_database where datname = current_database())";
+        while (!rows(waiting).equals(List.of(String.valueOf(sessions)))) {
+            assertThat(System.nanoTime()).as("both seeds waiting for the seed lock").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
