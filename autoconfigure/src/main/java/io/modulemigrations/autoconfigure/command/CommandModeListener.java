@@ -18,8 +18,9 @@ import org.springframework.context.support.AbstractApplicationContext;
  * <ul>
  * <li>Before the context refreshes, it replaces the context's lifecycle processor with one that starts
  * nothing, so no {@code SmartLifecycle} bean (schedulers, message listener containers, servers) starts.</li>
- * <li>Unless the command is {@code db:generate}, it leaves out JPA's {@code EntityManagerFactory} (see
- * {@link NoJpaBootstrap}): no command uses it, and Spring would build it even in a lazy context.</li>
+ * <li>Unless the command is {@code db:generate}, it leaves JPA out (see {@link NoJpaBootstrap}): no
+ * command uses the {@code EntityManagerFactory} or Spring Data repositories, and Spring would build
+ * them even in a lazy context.</li>
  * <li>The command runs on {@link ApplicationStartedEvent}, after the (lazy) context has refreshed and
  * before Spring Boot calls {@code ApplicationRunner} and {@code CommandLineRunner} beans, which therefore
  * never run; an interactive shell never starts either.</li>
