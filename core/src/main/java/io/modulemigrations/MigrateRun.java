@@ -187,9 +187,11 @@ final class MigrateRun {
                 createTables(c);
             }
             for (List<LoadedMigration> module : plan.pending().values()) {
+                long start = System.nanoTime();
                 for (LoadedMigration m : module) {
                     applied.add(engine.steps().up(c, m, batch, true));
                 }
+                logModule(module, module.size(), start);
             }
             c.commit();
             return applied;
@@ -248,17 +250,35 @@ final class MigrateRun {
 
     private void runModule(Connection c, List<LoadedMigration> migrations, int batch, List<ExecutedMigration> committed,
                            AtomicBoolean stop, Map<String, StepFailure> failures) {
+        long start = System.nanoTime();
+        int applied = 0;
         for (LoadedMigration m : migrations) {
             if (stop.get()) {
-                return;
+                break;
             }
             try {
                 committed.add(engine.steps().up(c, m, batch, false));
+                applied++;
             } catch (StepFailure f) {
                 failures.put(m.module(), f);
                 stop.set(true);
-                return;
+                break;
             }
+        }
+        logModule(migrations, applied, start);
+    }
+
+    // The one INFO line per module of a run; each migration's own lines are at DEBUG, failures at ERROR.
+    private static void logModule(List<LoadedMigration> migrations, int applied, long start) {
+        if (migrations.isEmpty()) {
+            return;
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        String module = migrations.get(0).module();
+        if (applied == migrations.size()) {
+            log.info("{}: applied {} migration(s) in {} ms", module, applied, millis);
+        } else {
+            log.info("{}: applied {} of {} migration(s) in {} ms", module, applied, migrations.size(), millis);
         }
     }
 

@@ -56,7 +56,7 @@ final class StepRunner {
     private ExecutedMigration run(Connection c, LoadedMigration m, Direction direction, boolean inOpenTransaction, int batch) throws StepFailure {
         boolean up = direction == Direction.UP;
         boolean transactional = inOpenTransaction || (up ? m.transactional() : m.downTransactional());
-        log.info("{}: {} {}", m.module(), up ? "applying" : "rolling back", m.name());
+        log.debug("{}: {} {}", m.module(), up ? "applying" : "rolling back", m.name());
         listeners.forEach(l -> l.migrationStarted(m.id(), direction));
         long start = System.nanoTime();
         try {
@@ -95,7 +95,7 @@ final class StepRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         listeners.forEach(l -> l.migrationFinished(m.id(), direction, took, null));
-        log.info("{}: {} {} in {} ms", m.module(), up ? "applied" : "rolled back", m.name(), took.toMillis());
+        log.debug("{}: {} {} in {} ms", m.module(), up ? "applied" : "rolled back", m.name(), took.toMillis());
         return new ExecutedMigration(m.module(), m.name(), direction, took);
     }
 

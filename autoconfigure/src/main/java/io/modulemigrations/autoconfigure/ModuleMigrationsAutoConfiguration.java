@@ -53,6 +53,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -149,8 +150,10 @@ public final class ModuleMigrationsAutoConfiguration {
         return new SchemaManagerConflicts(beanFactory, environment);
     }
 
+    // What only the db:* commands use is lazy: a start without a command never creates it.
     @Bean
     @ConditionalOnMissingBean
+    @Lazy
     DatabaseSetup databaseSetup(ModuleMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
             ResourceLoader resourceLoader) {
         return new DatabaseSetup(migrationDataSource(properties, dataSource.getIfUnique()), resourceLoader,
@@ -159,6 +162,7 @@ public final class ModuleMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @Lazy
     MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
             Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
         return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
@@ -167,6 +171,7 @@ public final class ModuleMigrationsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @Lazy
     MigrationGenerator migrationGenerator(ModuleMigrations migrations, ModuleMigrationsProperties properties,
             ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models,
             ObjectProvider<EntityModuleResolver> resolver) {
@@ -194,6 +199,7 @@ public final class ModuleMigrationsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        @Lazy
         EntityModel.Factory moduleMigrationsEntityModels(Environment environment,
                 ObjectProvider<PhysicalNamingStrategy> physical, ObjectProvider<ImplicitNamingStrategy> implicit,
                 ObjectProvider<HibernatePropertiesCustomizer> customizers) {

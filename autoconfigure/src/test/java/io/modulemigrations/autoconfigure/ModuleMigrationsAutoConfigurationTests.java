@@ -24,6 +24,9 @@ import io.modulemigrations.script.ScriptOutcome;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -218,6 +221,23 @@ class ModuleMigrationsAutoConfigurationTests {
                 .run(context -> assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class));
         withDataSource().withClassLoader(new FilteredClassLoader(HealthIndicator.class, EntityManagerFactory.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsHealthIndicator.class));
+    }
+
+    @Test
+    void whatOnlyCommandsUseIsNotCreatedInANormalStart() {
+        withDataSource().run(context -> {
+            assertThat(context).hasNotFailed();
+            // (AssertJ's hasBean would create the bean: ask the bean factory.)
+            assertThat(context.getBeanFactory().containsBeanDefinition("migrationGenerator")).isTrue();
+            for (String commandOnly : List.of("migrationGenerator", "migrationCommands", "databaseSetup", "dbStatusCommand")) {
+                assertThat(context.getBeanFactory().containsSingleton(commandOnly)).as(commandOnly).isFalse();
+            }
+            // Asked for, the commands work; the generator is still made only when db:generate or db:verify needs it.
+            assertThat(context.getBean(MigrationCommands.class).run(List.of("db:status"), new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()))).isEqualTo(MigrationCommands.SUCCESS);
+            assertThat(context.getBeanFactory().containsSingleton("migrationGenerator")).isFalse();
+            assertThat(context.getBean(MigrationGenerator.class).modules()).contains("blog", "shop");
+        });
     }
 
     @Test

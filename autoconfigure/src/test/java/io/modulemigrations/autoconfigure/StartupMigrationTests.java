@@ -66,6 +66,16 @@ class StartupMigrationTests {
     }
 
     @Test
+    void aFirstDeployLogsOneInfoLinePerModuleAndEachMigrationOnlyAtDebug(CapturedOutput output) {
+        this.runner.run(context -> assertThat(context).hasNotFailed());
+        List<String> lines = output.getAll().lines().toList();
+        assertThat(lines).filteredOn(line -> line.matches(".*blog: applied 2 migration\\(s\\) in \\d+ ms$")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.matches(".*shop: applied 1 migration\\(s\\) in \\d+ ms$")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.contains("Applied 3 migration(s) in 2 module(s)")).hasSize(1);
+        assertThat(lines).noneMatch(line -> line.contains(": applying ") || line.contains(": applied Migration"));
+    }
+
+    @Test
     void withoutJpaMigrationsWaitForTheReadyEvent() {
         this.runner.withClassLoader(new FilteredClassLoader(EntityManagerFactory.class)).run(context -> {
             assertThat(context).hasSingleBean(MigrationRunner.class).doesNotHaveBean(MigrationInitializer.class);

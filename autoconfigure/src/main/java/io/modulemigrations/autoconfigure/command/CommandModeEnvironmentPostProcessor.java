@@ -15,8 +15,9 @@ import org.springframework.util.StringUtils;
  * starts no web server, skips the startup migration (the command does the work), prints no banner and
  * makes every bean lazy, so only what the command needs is created: the {@code DataSource}, the
  * engine and the migrations. Schedulers and the application's own beans are not. JPA's
- * {@code EntityManagerFactory} is still created (Spring creates load-time-weaver-aware beans eagerly),
- * so in command mode it neither validates nor changes the schema ({@code ddl-auto} and Hibernate's
+ * {@code EntityManagerFactory}, which Spring would create even so, is left out by
+ * {@link CommandModeListener} for every command but {@code db:generate}; where it is created, it
+ * neither validates nor changes the schema ({@code ddl-auto} and Hibernate's
  * schema action are {@code none}) nor reads JDBC metadata (PostgreSQL's dialect unless one is set):
  * a schema that is behind its entities, which is what {@code db:migrate} and {@code db:generate} are
  * for, does not stop the command, and nothing connects to the database before the command does, so
@@ -35,7 +36,7 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String nonOptionArgs = environment.getProperty(SimpleCommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        if (nonOptionArgs == null || !MigrationCommands.isCommand(StringUtils.commaDelimitedListToStringArray(nonOptionArgs))) {
+        if (nonOptionArgs == null || CommandArguments.command(StringUtils.commaDelimitedListToStringArray(nonOptionArgs)) == null) {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();

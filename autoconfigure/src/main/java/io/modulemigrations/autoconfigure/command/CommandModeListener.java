@@ -18,6 +18,9 @@ import org.springframework.context.support.AbstractApplicationContext;
  * <ul>
  * <li>Before the context refreshes, it replaces the context's lifecycle processor with one that starts
  * nothing, so no {@code SmartLifecycle} bean (schedulers, message listener containers, servers) starts.</li>
+ * <li>Unless the command is {@code db:generate}, it leaves JPA out (see {@link NoJpaBootstrap}): no
+ * command uses the {@code EntityManagerFactory} or Spring Data repositories, and Spring would build
+ * them even in a lazy context.</li>
  * <li>The command runs on {@link ApplicationStartedEvent}, after the (lazy) context has refreshed and
  * before Spring Boot calls {@code ApplicationRunner} and {@code CommandLineRunner} beans, which therefore
  * never run; an interactive shell never starts either.</li>
@@ -37,12 +40,16 @@ class CommandModeListener implements SmartApplicationListener {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (event instanceof ApplicationPreparedEvent prepared && MigrationCommands.isCommand(prepared.getArgs())) {
-            ConfigurableListableBeanFactory beanFactory = prepared.getApplicationContext().getBeanFactory();
+        if (event instanceof ApplicationPreparedEvent prepared && CommandArguments.command(prepared.getArgs()) != null) {
+            ConfigurableApplicationContext context = prepared.getApplicationContext();
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
             if (!beanFactory.containsSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)) {
                 beanFactory.registerSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, new StartNothing());
             }
-        } else if (event instanceof ApplicationStartedEvent started && MigrationCommands.isCommand(started.getArgs())) {
+            if (!GenerateCommand.COMMAND.equals(CommandArguments.command(prepared.getArgs()))) {
+                context.addBeanFactoryPostProcessor(new NoJpaBootstrap());
+            }
+        } else if (event instanceof ApplicationStartedEvent started && CommandArguments.command(started.getArgs()) != null) {
             run(started.getArgs(), started.getApplicationContext());
         }
     }

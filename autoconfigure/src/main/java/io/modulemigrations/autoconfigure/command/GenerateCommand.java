@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  */
 final class GenerateCommand implements DbCommand {
 
-    private static final CommandSpec SPEC = new CommandSpec("db:generate",
+    static final String COMMAND = "db:generate";
+
+    private static final CommandSpec SPEC = new CommandSpec(COMMAND,
             "db:generate <modules...> [--name Name] [--dry-run] [--java] [--empty]",
             "Write each module's migration from its JPA entities, proven on a shadow database (up, down, up again)",
             true, List.of("dry-run", "java", "empty"), List.of("name"));

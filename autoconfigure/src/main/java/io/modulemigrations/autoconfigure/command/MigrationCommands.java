@@ -93,12 +93,7 @@ public class MigrationCommands {
 
     /** Whether these program arguments ask for a command: the first one that is not an option starts with {@code db:}. */
     public static boolean isCommand(String... args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return arg.startsWith("db:");
-            }
-        }
-        return false;
+        return CommandArguments.command(args) != null;
     }
 
     /**

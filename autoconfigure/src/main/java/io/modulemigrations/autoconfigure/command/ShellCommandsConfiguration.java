@@ -43,6 +43,8 @@ public final class ShellCommandsConfiguration {
                 }
                 RootBeanDefinition definition = new RootBeanDefinition(ShellMigrationCommand.class);
                 definition.setFactoryMethodName("of");
+                // Created when Spring Shell asks for its commands; an application start that runs no shell creates none.
+                definition.setLazyInit(true);
                 ConstructorArgumentValues arguments = definition.getConstructorArgumentValues();
                 arguments.addIndexedArgumentValue(0, spec.name());
                 arguments.addIndexedArgumentValue(1, new RuntimeBeanReference(MigrationCommands.class));
