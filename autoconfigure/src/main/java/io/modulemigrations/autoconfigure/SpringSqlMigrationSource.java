@@ -59,7 +59,7 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
             List<SqlResource> found = new ArrayList<>();
             for (Resource file : files.values()) {
                 String relative = relativePath(location, roots, file);
-                if (!hidden(relative)) {
+                if (!SqlResource.isHidden(relative)) {
                     found.add(SqlResource.read(location, relative, file::getContentAsByteArray));
                 }
             }
@@ -67,15 +67,6 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
         }
-    }
-
-    private static boolean hidden(String relativePath) {
-        for (String segment : relativePath.split("/")) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String relativePath(Location location, List<Root> roots, Resource file) throws IOException {

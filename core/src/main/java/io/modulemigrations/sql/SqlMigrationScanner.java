@@ -107,16 +107,6 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
         }
     }
 
-    /** Whether a path below a location passes through a hidden ({@code .}-prefixed) folder or names a hidden file. */
-    static boolean hidden(String relativePath) {
-        for (String segment : relativePath.split("/")) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void scanJar(Location location, URL root, List<SqlResource> found) throws IOException {
         URLConnection connection = root.openConnection();
         if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -131,7 +121,7 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
                     continue;
                 }
                 String relative = name.substring(entryPrefix.length());
-                if (!hidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
+                if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
                     found.add(SqlResource.read(location, relative, () -> {
                         try (InputStream in = jar.getInputStream(entry)) {
                             return in.readAllBytes();

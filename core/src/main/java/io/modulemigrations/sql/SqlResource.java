@@ -36,6 +36,19 @@ public record SqlResource(String source, String relativePath, String text) {
         return !fileName.startsWith(".") && (lower.endsWith(".sql") || lower.startsWith("migration"));
     }
 
+    /**
+     * Whether a path below a location passes through a hidden ({@code .}-prefixed) folder or names a hidden
+     * file: such entries are skipped, as Kubernetes' {@code ..data} and {@code ..<timestamp>} in a ConfigMap mount.
+     */
+    public static boolean isHidden(String relativePath) {
+        for (String segment : relativePath.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a file name has the exact form of a SQL migration file's: ends in {@code .sql}, lower case. */
     public static boolean isSqlFileName(String fileName) {
         return fileName.endsWith(".sql") && !fileName.startsWith(".");
