@@ -36,6 +36,11 @@ class StandardOutputIT {
 
     @Test
     void statusAsJsonIsOneDocumentOnStandardOutputAndTheLogsGoToStandardError() throws Exception {
+        SeparateRun plan = run("db:migrate", "--dry-run");
+        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
+        assertThat(plan.stdout().lines()).allSatisfy(line -> assertThat(line).doesNotContain(" INFO ", " WARN "));
+        assertThat(plan.stdout()).contains("blog");
+
         SeparateRun migrate = run("db:migrate");
         assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
         assertThat(migrate.stdout().lines()).allSatisfy(line -> assertThat(line).doesNotContain(" INFO ", " WARN "));
@@ -47,6 +52,16 @@ class StandardOutputIT {
         JsonNode document = JsonMapper.builder().build().readTree(status.stdout());
         assertThat(document.isObject()).as(status.stdout()).isTrue();
         assertThat(status.stderr()).contains("Starting SampleApplication");
+    }
+
+    @Test
+    void verifyAsJsonIsOneDocumentOnStandardOutput() throws Exception {
+        SeparateRun verify = run("db:verify", "--json");
+
+        assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+        JsonNode document = JsonMapper.builder().build().readTree(verify.stdout());
+        assertThat(document.isObject()).as(verify.stdout()).isTrue();
+        assertThat(verify.stdout()).contains("blog");
     }
 
     private static SeparateRun run(String... args) throws Exception {
