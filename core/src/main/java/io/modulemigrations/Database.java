@@ -49,7 +49,7 @@ final class Database {
         if (statementTimeout != null) {
             settings.add(new String[] {"statement_timeout", statementTimeout.toMillis() + "ms"});
         }
-        settings.add(new String[] {"application_name", applicationName.replace("'", "''")});
+        settings.add(new String[] {"application_name", applicationName});
     }
 
     /** A connection within the connect timeout, or a message that says why there is none. */

@@ -67,7 +67,9 @@ final class SessionBaseline {
 
     /** One query that sets {@code wanted} (name, value pairs) on the session; null when there is nothing to set. */
     static @Nullable String setSql(List<String[]> wanted) {
-        return wanted.isEmpty() ? null : "select " + String.join(", ", new SessionBaseline(Map.of(), "", true, "none").with(wanted).setConfigs());
+        Map<String, String> settings = new LinkedHashMap<>();
+        wanted.forEach(w -> settings.put(w[0], w[1]));
+        return settings.isEmpty() ? null : "select " + String.join(", ", setConfigs(settings));
     }
 
     /**
@@ -82,13 +84,13 @@ final class SessionBaseline {
         sql.add("reset all");
         if (!settings.isEmpty()) {
             StringBuilder body = new StringBuilder("do " + TAG + " begin");
-            setConfigs().forEach(s -> body.append(" perform ").append(s).append(';'));
+            setConfigs(settings).forEach(s -> body.append(" perform ").append(s).append(';'));
             sql.add(body.append(" end " + TAG).toString());
         }
         return List.copyOf(sql);
     }
 
-    private List<String> setConfigs() {
+    private static List<String> setConfigs(Map<String, String> settings) {
         List<String> calls = new ArrayList<>();
         settings.forEach((name, value) -> calls.add("set_config(" + literal(name) + ", " + literal(value) + ", false)"));
         return calls;

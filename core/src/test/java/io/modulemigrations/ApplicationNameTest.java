@@ -52,6 +52,24 @@ class ApplicationNameTest {
         }
     }
 
+    @Test
+    void aNameWithAQuoteIsShownAsGiven(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("application_name_quote")) {
+            List<String> seenInside = new ArrayList<>();
+
+            ModuleMigrations.configure().dataSource(db.dataSource()).applicationName("o'reilly-shop@host").locations()
+                    .javaMigration("blog", "Migration202501010001", new Migration() {
+                        @Override
+                        public void up(MigrationContext m) throws Exception {
+                            seenInside.add(applicationName(m.connection()));
+                        }
+                    })
+                    .load().migrate();
+
+            assertThat(seenInside).containsExactly("o'reilly-shop@host");
+        }
+    }
+
     private static String applicationName(Connection c) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_setting('application_name')")) {
             rs.next();
