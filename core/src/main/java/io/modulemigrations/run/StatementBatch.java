@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -50,7 +49,6 @@ public final class StatementBatch implements MigrationContext {
     private final String token;
     private final List<SqlStatement> statements = new ArrayList<>();
     private final List<Boolean> fromFile = new ArrayList<>();
-    private final List<String> issued = new ArrayList<>();
     private int sent;
     private boolean guarded;
     private boolean standardStrings = true;
@@ -101,7 +99,6 @@ public final class StatementBatch implements MigrationContext {
             if (s.code()) {
                 statements.add(s);
                 fromFile.add(file);
-                issued.add(s.rawText());
             }
         }
         if (!transactional) {
@@ -135,7 +132,7 @@ public final class StatementBatch implements MigrationContext {
 
     /** The statements issued so far, in order, in the form a Java migration's checksum hashes. */
     public List<String> issued() {
-        return Collections.unmodifiableList(issued);
+        return statements.stream().map(SqlStatement::rawText).toList();
     }
 
     /** Sends every statement issued so far (in a transaction: as a batch) and waits for the results. */
