@@ -1,22 +1,15 @@
 package io.modulemigrations.benchmarks;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A workload as a Spring Boot app packages it: a jar on the app's class path holding the
- * migrations where its tool reads them (see {@link BootContender.Layout}), directory entries
- * included, as a build writes them.
+ * migrations where its tool reads them (see {@link BootContender.Layout}), written as a build writes
+ * it ({@link JarEntries}).
  */
 final class BootWorkloadJar {
 
@@ -25,9 +18,7 @@ final class BootWorkloadJar {
 
     /** Writes the jar for {@code layout} to {@code jar}; empty for {@link BootContender.Layout#NONE}. */
     static Path write(Workload workload, BootContender.Layout layout, Path jar) {
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            Entries entries = new Entries(zip);
-            entries.add("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n");
+        try (JarEntries entries = new JarEntries(jar)) {
             int global = 0;
             for (Map.Entry<String, List<SqlStep>> module : workload.byModule().entrySet()) {
                 List<SqlStep> steps = module.getValue();
@@ -51,29 +42,5 @@ final class BootWorkloadJar {
             throw new UncheckedIOException("Cannot write the workload jar " + jar, e);
         }
         return jar;
-    }
-
-    /** Adds files and, before each, the directory entries it needs. */
-    private static final class Entries {
-
-        private final ZipOutputStream zip;
-        private final Set<String> directories = new HashSet<>();
-
-        Entries(ZipOutputStream zip) {
-            this.zip = zip;
-        }
-
-        void add(String name, String text) throws IOException {
-            for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
-                String directory = name.substring(0, slash + 1);
-                if (directories.add(directory)) {
-                    zip.putNextEntry(new ZipEntry(directory));
-                    zip.closeEntry();
-                }
-            }
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(text.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
     }
 }

@@ -1,15 +1,17 @@
 package io.modulemigrations.benchmarks;
 
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 
 /**
  * Entry point of the fresh JVMs the harness starts:
  * {@code noop|heap <contender> <workload spec> <files dir> <jdbc url> <user> <password>}.
- * Both first start the connection pool, as an application does before it migrates. {@code noop}
+ * Both first open a class loader over the workload's jar and start the connection pool, as an
+ * application has both before it migrates. {@code noop}
  * prints the nanoseconds from just before configuring the tool to just after its {@code migrate()}
  * returned, then the nanoseconds the pool took to start; {@code heap} migrates under a
  * {@link HeapSampler} and prints the peak in bytes. The workload's description is built before
- * either starts; the tool reads its files inside what is measured.
+ * either starts; the tool reads the jar through the class loader inside what is measured.
  */
 public final class ChildMain {
 
@@ -21,8 +23,11 @@ public final class ChildMain {
     public static void main(String[] args) throws Exception {
         Contender contender = Contender.byId(args[1]);
         Workload workload = Workload.fromSpec(args[2]);
+        WorkloadFiles files = new WorkloadFiles(Path.of(args[3]));
+        // The application's class loader is open before it starts its pool: neither is part of what the tool is timed on.
+        URLClassLoader classLoader = Target.classLoader(files);
         long poolStart = System.nanoTime();
-        try (Target target = Target.open(args[4], args[5], args[6], workload, new WorkloadFiles(Path.of(args[3])))) {
+        try (Target target = Target.open(args[4], args[5], args[6], workload, files, classLoader)) {
             poolStart = System.nanoTime() - poolStart;
             switch (args[0]) {
                 case "noop" -> {

@@ -8,7 +8,8 @@ import org.flywaydb.core.internal.license.VersionPrinter;
 /**
  * Flyway (community edition), one instance and history table ({@code flyway_history_<module>}) per
  * module, run one after another. Every module after the first finds a non-empty schema, so each
- * instance baselines at version 0 and then applies V1..Vn. The free edition has no undo.
+ * instance baselines at version 0 and then applies V1..Vn, read from {@code classpath:flyway/<module>}
+ * on the target's class loader. The free edition has no undo.
  */
 final class FlywayPerModule implements Contender {
 
@@ -31,9 +32,9 @@ final class FlywayPerModule implements Contender {
     public Session open(Target target) {
         List<Flyway> perModule = new ArrayList<>();
         for (String module : target.workload().modules()) {
-            perModule.add(Flyway.configure()
+            perModule.add(Flyway.configure(target.classLoader())
                     .dataSource(target.dataSource())
-                    .locations("filesystem:" + target.files().flywayLocation(module))
+                    .locations(WorkloadFiles.flywayLocation(module))
                     .table("flyway_history_" + module)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

@@ -8,13 +8,14 @@ import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import liquibase.util.LiquibaseUtil;
 
 /**
  * Liquibase: one XML changelog holding every migration as a changeset with its rollback SQL, in
- * module order; each changeset's SQL goes to the driver unsplit. A module's latest batch is
+ * module order, read from {@code liquibase/changelog.xml} on the target's class loader; each
+ * changeset's SQL goes to the driver unsplit. A module's latest batch is
  * the changelog's last {@code count} changesets, which is what {@code rollbackCount} undoes.
  */
 final class LiquibaseChangelog implements Contender {
@@ -50,8 +51,8 @@ final class LiquibaseChangelog implements Contender {
     public Session open(Target target) throws Exception {
         Connection connection = target.dataSource().getConnection();
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        Liquibase liquibase = new Liquibase(target.files().liquibaseChangelog().getFileName().toString(),
-                new DirectoryResourceAccessor(target.files().liquibaseChangelog().getParent()), database);
+        ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(target.classLoader());
+        Liquibase liquibase = new Liquibase(WorkloadFiles.LIQUIBASE_CHANGELOG, resources, database);
         return new Session() {
             @Override
             public void migrate() throws Exception {
@@ -65,7 +66,11 @@ final class LiquibaseChangelog implements Contender {
 
             @Override
             public void close() throws Exception {
-                liquibase.close();
+                try {
+                    liquibase.close();
+                } finally {
+                    resources.close();
+                }
             }
         };
     }

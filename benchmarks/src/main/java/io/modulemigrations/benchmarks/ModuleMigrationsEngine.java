@@ -6,7 +6,7 @@ import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.RollbackOptions;
 import java.util.List;
 
-/** This engine, reading the workload's SQL files from a {@code filesystem:} location. */
+/** This engine, reading the workload's SQL files from the class path: {@code classpath:engine} on the target's class loader. */
 final class ModuleMigrationsEngine implements Contender {
 
     private final int concurrency;
@@ -34,7 +34,8 @@ final class ModuleMigrationsEngine implements Contender {
     public Session open(Target target) {
         FluentConfiguration config = ModuleMigrations.configure()
                 .dataSource(target.dataSource())
-                .locations("filesystem:" + target.files().engineLocation());
+                .classLoader(target.classLoader())
+                .locations(WorkloadFiles.ENGINE_LOCATION);
         target.workload().dependsOn().forEach((module, dependencies) -> config.dependsOn(module, dependencies.toArray(String[]::new)));
         ModuleMigrations engine = config.load();
         MigrateOptions options = MigrateOptions.defaults().withConcurrency(concurrency);

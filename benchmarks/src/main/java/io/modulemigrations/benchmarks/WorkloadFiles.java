@@ -2,35 +2,41 @@ package io.modulemigrations.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A workload written out the way each tool reads it, under one directory:
- * {@code engine/<module>/<name>.sql}, {@code flyway/<module>/V<n>__<name>.sql} (up only) and
- * {@code liquibase/changelog.xml} (one changeset per migration with its rollback).
+ * A workload packaged the way an application ships its migrations: one jar, {@code workload.jar}
+ * under {@code root}, holding {@code engine/<module>/<name>.sql}, {@code flyway/<module>/V<n>__<name>.sql}
+ * (up only) and {@code liquibase/changelog.xml} (one changeset per migration with its rollback),
+ * directory entries included. Every tool reads it through a class loader over the jar
+ * ({@link Target#classLoader()}), as an application reads its own jar.
  */
 record WorkloadFiles(Path root) {
+
+    /** The engine's location on the class loader. */
+    static final String ENGINE_LOCATION = "classpath:engine";
+    /** The Liquibase changelog's path on the class loader. */
+    static final String LIQUIBASE_CHANGELOG = "liquibase/changelog.xml";
 
     static WorkloadFiles write(Workload workload, Path root) {
         WorkloadFiles files = new WorkloadFiles(root);
         try {
-            for (var module : workload.byModule().entrySet()) {
-                List<SqlStep> steps = module.getValue();
-                Path engine = Files.createDirectories(files.engineLocation().resolve(module.getKey()));
-                Path flyway = Files.createDirectories(files.flywayLocation(module.getKey()));
-                for (int i = 0; i < steps.size(); i++) {
-                    SqlStep step = steps.get(i);
-                    Files.writeString(engine.resolve(step.name() + ".sql"), step.fileText(), StandardCharsets.UTF_8);
-                    Files.writeString(flyway.resolve("V" + (i + 1) + "__" + step.name() + ".sql"), step.up() + "\n", StandardCharsets.UTF_8);
+            Files.createDirectories(root);
+            try (JarEntries jar = new JarEntries(files.jar())) {
+                for (var module : workload.byModule().entrySet()) {
+                    List<SqlStep> steps = module.getValue();
+                    for (int i = 0; i < steps.size(); i++) {
+                        SqlStep step = steps.get(i);
+                        jar.add("engine/" + module.getKey() + "/" + step.name() + ".sql", step.fileText());
+                        jar.add("flyway/" + module.getKey() + "/V" + (i + 1) + "__" + step.name() + ".sql", step.up() + "\n");
+                    }
                 }
+                jar.add(LIQUIBASE_CHANGELOG, changelog(workload));
             }
-            Files.createDirectories(files.liquibaseChangelog().getParent());
-            Files.writeString(files.liquibaseChangelog(), changelog(workload), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the workload's files under " + root, e);
+            throw new UncheckedIOException("Cannot write the workload's jar under " + root, e);
         }
         return files;
     }
@@ -67,17 +73,13 @@ record WorkloadFiles(Path root) {
         return "<![CDATA[" + sql.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
-    /** The engine's {@code filesystem:} location. */
-    Path engineLocation() {
-        return root.resolve("engine");
+    /** The jar holding every tool's copy of the workload. */
+    Path jar() {
+        return root.resolve("workload.jar");
     }
 
-    /** One Flyway location per module. */
-    Path flywayLocation(String module) {
-        return root.resolve("flyway").resolve(module);
-    }
-
-    Path liquibaseChangelog() {
-        return root.resolve("liquibase").resolve("changelog.xml");
+    /** One Flyway location per module, on the class loader. */
+    static String flywayLocation(String module) {
+        return "classpath:flyway/" + module;
     }
 }
