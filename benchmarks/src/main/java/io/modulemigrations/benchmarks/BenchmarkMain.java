@@ -13,10 +13,13 @@ import java.util.stream.Stream;
  * Runs the benchmark, prints the Markdown tables and writes them to a file.
  *
  * <pre>
- * --medusa DIR      the Medusa corpus (required)
+ * --medusa DIR      the Medusa corpus (required unless --no-medusa or --spring-only)
  * --out FILE        where the Markdown goes (default RESULTS.md)
- * --synthetic MxK   the synthetic workload (default 20x50)
+ * --synthetic MxK   the synthetic workload (default 20x50; 50x200 is the 10,000 scale point, targets included)
  * --scale           also run the 50x200 scale point
+ * --no-medusa       engine tables without the Medusa corpus
+ * --contenders ID,ID  only these contenders in the engine tables, after the raw floor (always first);
+ *                   ids: raw, engine-c1, engine-c4, flyway, liquibase (default: all)
  * --warmups N       unrecorded passes first (default 1)
  * --passes N        measured passes (default 5)
  * --spring-only     only the Spring Boot scenario (on the synthetic workload)
@@ -31,7 +34,7 @@ public final class BenchmarkMain {
     static final String COMMAND = "./mvnw -B -pl benchmarks -am -Pbench -DskipTests verify";
 
     /** Options without a value. */
-    private static final List<String> FLAGS = List.of("--scale", "--spring-only", "--no-spring");
+    private static final List<String> FLAGS = List.of("--scale", "--spring-only", "--no-spring", "--no-medusa");
 
     private BenchmarkMain() {
     }
@@ -41,12 +44,14 @@ public final class BenchmarkMain {
         Path out = Path.of("RESULTS.md");
         String synthetic = "20x50";
         boolean scale = false;
+        boolean withMedusa = true;
         int warmups = 1;
         int passes = 5;
         boolean engine = true;
         boolean spring = true;
         Path sampleJar = null;
         List<BootContender> apps = BootContender.all();
+        List<Contender> contenders = Contender.all();
         List<String> options = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -54,6 +59,8 @@ public final class BenchmarkMain {
                 case "--medusa" -> medusa = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--scale" -> scale = true;
+                case "--no-medusa" -> withMedusa = false;
+                case "--contenders" -> contenders = Contender.byIds(args[++i]);
                 case "--synthetic" -> synthetic = args[++i];
                 case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
@@ -67,16 +74,23 @@ public final class BenchmarkMain {
                 options.add(FLAGS.contains(option) ? option : option + " " + args[i]);
             }
         }
-        if (engine && (medusa == null || !Files.isDirectory(medusa))) {
+        if (engine && withMedusa && (medusa == null || !Files.isDirectory(medusa))) {
             throw new IllegalArgumentException("--medusa DIR must name the Medusa corpus directory, was " + medusa);
         }
         if (sampleJar != null && !Files.isRegularFile(sampleJar)) {
             throw new IllegalArgumentException("--sample-jar " + sampleJar + " is not a file: build sample-app first (-am does)");
         }
         Workload syntheticWorkload = Workload.fromSpec("synthetic:" + synthetic);
-        List<Workload> workloads = engine ? new ArrayList<>(List.of(syntheticWorkload, Workload.medusa(medusa.toAbsolutePath()))) : new ArrayList<>();
-        if (scale && engine) {
-            workloads.add(Workload.fromSpec(Targets.TEN_THOUSAND));
+        List<Workload> workloads = new ArrayList<>();
+        if (engine) {
+            workloads.add(syntheticWorkload);
+            if (withMedusa) {
+                workloads.add(Workload.medusa(medusa.toAbsolutePath()));
+            }
+            // --synthetic 50x200 is the scale point already: results are kept by workload, so not twice.
+            if (scale && !syntheticWorkload.spec().equals(Targets.TEN_THOUSAND)) {
+                workloads.add(Workload.fromSpec(Targets.TEN_THOUSAND));
+            }
         }
         String command = COMMAND + (options.isEmpty() ? "" : " -Dbench.args=\"" + String.join(" ", options) + "\"");
         String loadBefore = Environment.loadAverage();
@@ -84,7 +98,7 @@ public final class BenchmarkMain {
         try (BenchServer server = BenchServer.start()) {
             Results results = null;
             if (engine) {
-                results = new Benchmark(server, workDir, warmups, passes, System.out).run(workloads, Contender.all());
+                results = new Benchmark(server, workDir, warmups, passes, System.out).run(workloads, contenders);
                 for (Workload workload : workloads) {
                     List<String> mismatches = results.schemaMismatches(workload);
                     if (!mismatches.isEmpty()) {

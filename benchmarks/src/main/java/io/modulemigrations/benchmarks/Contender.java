@@ -1,6 +1,8 @@
 package io.modulemigrations.benchmarks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A migration tool under test. */
 interface Contender {
@@ -14,7 +16,21 @@ interface Contender {
     /** The contender with this {@link #id()}. */
     static Contender byId(String id) {
         return all().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown contender " + id));
+                .orElseThrow(() -> new IllegalArgumentException("Unknown contender " + id + "; the contenders are "
+                        + all().stream().map(Contender::id).toList()));
+    }
+
+    /** The raw JDBC floor (always, first: every ratio is over it), then the contenders with these comma-separated ids in the order given. */
+    static List<Contender> byIds(String ids) {
+        Map<String, Contender> chosen = new LinkedHashMap<>();
+        Contender floor = all().get(0);
+        chosen.put(floor.id(), floor);
+        for (String id : ids.split(",")) {
+            if (!id.isBlank()) {
+                chosen.putIfAbsent(id.strip(), byId(id.strip()));
+            }
+        }
+        return List.copyOf(chosen.values());
     }
 
     /** Short, stable, no spaces: used on child JVM command lines. */

@@ -23,7 +23,7 @@ final class Report {
         if (!verdicts.isEmpty()) {
             md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
             verdicts.forEach(v -> md.append("| ").append(v.target()).append(" | ").append(v.measured()).append(" | ")
-                    .append(v.met() ? "yes" : "**no**").append(" |\n"));
+                    .append(v.metCell()).append(" |\n"));
             md.append('\n');
         }
         return md.toString();

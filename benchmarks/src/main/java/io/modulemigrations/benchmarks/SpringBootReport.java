@@ -47,7 +47,7 @@ final class SpringBootReport {
         List<Targets.Verdict> verdicts = verdicts(results);
         md.append("| target (issue 13) | measured | met |\n|---|---|---|\n");
         verdicts.forEach(v -> md.append("| ").append(v.target()).append(" | ").append(v.measured()).append(" | ")
-                .append(v.met() ? "yes" : "**no**").append(" |\n"));
+                .append(v.metCell()).append(" |\n"));
         return md.append('\n').toString();
     }
 

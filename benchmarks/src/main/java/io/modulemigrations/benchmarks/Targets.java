@@ -1,6 +1,7 @@
 package io.modulemigrations.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,10 +13,33 @@ final class Targets {
      * One target and how the run did.
      *
      * @param target   what was asked
-     * @param measured what the run measured
-     * @param met      whether the target was met
+     * @param measured what the run measured, or why it measured nothing
+     * @param outcome  met, not met, or not measured
      */
-    record Verdict(String target, String measured, boolean met) {
+    record Verdict(String target, String measured, Outcome outcome) {
+
+        /** Whether a target was met. */
+        enum Outcome {
+            MET, NOT_MET, NOT_MEASURED
+        }
+
+        Verdict(String target, String measured, boolean met) {
+            this(target, measured, met ? Outcome.MET : Outcome.NOT_MET);
+        }
+
+        /** A target the run could not check: a contender it needs was left out ({@code --contenders}). */
+        static Verdict notMeasured(String target, String why) {
+            return new Verdict(target, why, Outcome.NOT_MEASURED);
+        }
+
+        /** The report's "met" cell. */
+        String metCell() {
+            return switch (outcome) {
+                case MET -> "yes";
+                case NOT_MET -> "**no**";
+                case NOT_MEASURED -> "not measured";
+            };
+        }
     }
 
     static final String ONE_THOUSAND = "synthetic:20x50";
@@ -55,6 +79,9 @@ final class Targets {
     }
 
     private void ratio(Workload w, Metric metric, double limit, String target) {
+        if (missing(target, C1)) {
+            return;
+        }
         double ours = median(w, C1, metric);
         double floor = median(w, FLOOR, metric);
         double ratio = ours / floor;
@@ -62,22 +89,41 @@ final class Targets {
     }
 
     private void absolute(Workload w, Metric metric, double limitMs, String target) {
+        if (missing(target, C1)) {
+            return;
+        }
         double ours = median(w, C1, metric);
         verdicts.add(new Verdict(target, Report.millis(ours) + " ms", ours <= limitMs));
     }
 
     private void heap(Workload w) {
+        String target = "peak heap during a 1,000-migration cold apply ≤ 32 MB above the idle baseline";
+        if (missing(target, C1)) {
+            return;
+        }
         double mb = median(w, C1, Metric.PEAK_HEAP) / Report.MB;
-        verdicts.add(new Verdict("peak heap during a 1,000-migration cold apply ≤ 32 MB above the idle baseline",
-                fmt("%.1f MB", mb), mb <= 32));
+        verdicts.add(new Verdict(target, fmt("%.1f MB", mb), mb <= 32));
     }
 
     private void concurrency(Workload w) {
+        String target = "concurrency 4 faster than concurrency 1 on the real corpus (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        if (missing(target, C1, C4)) {
+            return;
+        }
         double c1 = median(w, C1, Metric.COLD_APPLY);
         double c4 = median(w, C4, Metric.COLD_APPLY);
-        verdicts.add(new Verdict("concurrency 4 faster than concurrency 1 on the real corpus ("
-                + Runtime.getRuntime().availableProcessors() + " cores)",
+        verdicts.add(new Verdict(target,
                 fmt("%s ms vs %s ms (%.2f×)", Report.millis(c4), Report.millis(c1), c4 / c1), c4 < c1));
+    }
+
+    /** Notes the target as not measured when a contender it needs was not part of the run. */
+    private boolean missing(String target, String... needed) {
+        List<String> absent = Arrays.stream(needed)
+                .filter(id -> results.contenders().stream().noneMatch(c -> c.id().equals(id))).toList();
+        if (!absent.isEmpty()) {
+            verdicts.add(Verdict.notMeasured(target, String.join(" and ", absent) + " not in this run (--contenders)"));
+        }
+        return !absent.isEmpty();
     }
 
     private double median(Workload w, String contender, Metric metric) {
