@@ -30,12 +30,17 @@ record BootContender(String id, String label, String module, Layout layout, List
         MODULE_MIGRATIONS
     }
 
+    /** The baseline: no migration tool, the pool opened before ready (one connection taken and returned). */
     static final String NO_TOOL = "no-tool";
+    /** For reference, not a baseline: no migration tool and the database not touched at start (the pool never starts). */
+    static final String NO_TOOL_LAZY = "no-tool-lazy";
 
-    /** Everyone, the app without a migration tool first. */
+    /** Everyone, the apps without a migration tool first. */
     static List<BootContender> all() {
         return List.of(
                 new BootContender(NO_TOOL, "no migration tool", "no-tool", Layout.NONE, List.of()),
+                new BootContender(NO_TOOL_LAZY, "no migration tool, database not touched at start", "no-tool", Layout.NONE,
+                        List.of("--bench.open-pool=false")),
                 new BootContender("flyway", "Flyway starter (one history)", "flyway", Layout.FLYWAY_SINGLE,
                         List.of("--spring.flyway.locations=classpath:db/flyway")),
                 new BootContender("liquibase", "Liquibase starter", "liquibase", Layout.LIQUIBASE,

@@ -30,6 +30,7 @@ final class BootResults {
     private final Map<String, Map<Measure, List<Double>>> samples = new LinkedHashMap<>();
     private final Map<String, String> schemas = new LinkedHashMap<>();
     private final Map<String, List<String>> historyTables = new LinkedHashMap<>();
+    private final Map<String, Boolean> poolStarted = new LinkedHashMap<>();
 
     BootResults(Workload workload, List<BootContender> contenders) {
         this.workload = workload;
@@ -61,6 +62,16 @@ final class BootResults {
     /** Keeps the history tables an app's tool created (the tables the schema comparison leaves out). */
     void historyTables(String row, List<String> tables) {
         historyTables.put(row, List.copyOf(tables));
+    }
+
+    /** Keeps whether an app's connection pool had started when it was ready, on its first deploy. */
+    void poolStarted(String row, boolean started) {
+        poolStarted.put(row, started);
+    }
+
+    /** By app: whether its pool had started when it was ready (the lazy no-tool app's has not). */
+    Map<String, Boolean> poolStarted() {
+        return poolStarted;
     }
 
     Map<String, List<String>> historyTables() {

@@ -30,9 +30,10 @@ import java.util.Map;
  * the raw JDBC floor's cold apply is measured in the same passes. With the packaged sample app's
  * jar, each pass also times its {@code db:status} and {@code db:migrate} (nothing to do) against
  * its start as a web application, and this starter's app's {@code db:status} against its restart.
- * Every tool's schema after its first deploy is compared with the raw floor's. With
- * {@code schemaOnly}, a pass is that check alone: first deploys of the apps with a tool, no restart,
- * no commands, nothing recorded (the test command's small pass).
+ * Every tool's schema after its first deploy is compared with the raw floor's, and every app's
+ * ready line says whether its connection pool had started (every app takes a connection before it
+ * is ready, but {@link BootContender#NO_TOOL_LAZY}). With {@code schemaOnly}, a pass is these checks
+ * alone: a first deploy of every app, no restart, no commands, nothing timed (the test command's small pass).
  * <p>
  * The environment variable {@value #APP_OPTIONS} adds JVM options to every app launch (space
  * separated), to look inside one: e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}
@@ -62,6 +63,7 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
 
     private static final String MAIN_CLASS = "io.modulemigrations.benchmarks.boot.BenchApplication";
     private static final String READY_PREFIX = "bench-ready ";
+    private static final String POOL_STARTED = "pool-started", POOL_NOT_STARTED = "pool-not-started";
 
     /** {@code benchmarks/spring-boot} from the benchmarks module's directory (Maven's working directory for it). */
     static Path defaultAppsDir() {
@@ -85,9 +87,6 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
             Pass p = new Pass(results, recorded && !schemaOnly, pass == 0);
             p.floor(workload);
             for (BootContender contender : rotated(contenders, pass)) {
-                if (schemaOnly && contender.layout() == BootContender.Layout.NONE) {
-                    continue;
-                }
                 long start = System.nanoTime();
                 p.app(contender, classpaths.get(contender.id()), jars.get(contender.layout()));
                 progress.printf("  %s: %.1f s%n", contender.label(), (System.nanoTime() - start) / 1e9);
@@ -153,7 +152,11 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
             String database = server.createDatabase();
             String url = server.jdbcUrl(database);
             try {
-                launch(contender, classpath, workloadJar, url, BootResults.Measure.DEPLOY_READY, BootResults.Measure.DEPLOY_PROCESS);
+                boolean poolStarted = launch(contender, classpath, workloadJar, url, BootResults.Measure.DEPLOY_READY,
+                        BootResults.Measure.DEPLOY_PROCESS);
+                if (keepSchemas) {
+                    results.poolStarted(contender.id(), poolStarted);
+                }
                 if (keepSchemas && contender.layout() != BootContender.Layout.NONE) {
                     try (Connection c = DriverManager.getConnection(url, server.user(), "")) {
                         results.schema(contender.id(), CatalogSnapshot.of(c));
@@ -175,13 +178,20 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
             }
         }
 
-        private void launch(BootContender contender, String classpath, Path workloadJar, String url, BootResults.Measure ready,
+        /** Runs the app until it is ready and exits; whether its pool had started when it was ready. */
+        private boolean launch(BootContender contender, String classpath, Path workloadJar, String url, BootResults.Measure ready,
                 BootResults.Measure process) throws Exception {
             AppProcess app = AppProcess.start(arguments(contender, classpath, workloadJar, url), READY_PREFIX);
             app.awaitExit();
             AppProcess.Marked line = app.marked();
-            record(contender.id(), ready, Double.parseDouble(line.value()));
+            String[] words = line.value().split(" ");
+            if (words.length != 2 || !List.of(POOL_STARTED, POOL_NOT_STARTED).contains(words[1])) {
+                throw app.failure("printed a ready line the harness does not know, '" + READY_PREFIX + line.value()
+                        + "': rebuild the apps with the benchmarks module (-am)");
+            }
+            record(contender.id(), ready, Double.parseDouble(words[0]));
             record(contender.id(), process, line.nanos() / 1e6);
+            return words[1].equals(POOL_STARTED);
         }
 
         private List<String> arguments(BootContender contender, String classpath, Path workloadJar, String url) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spring Boot scenario's schema check at its smallest: every app with a migration tool, 2
- * modules × 5 migrations, one first deploy each, in a fresh JVM on its own class path (a launch that
- * exits non-zero or is never ready fails the run). Asserts that every app left the raw floor's
- * schema, never how fast; nothing is timed. Restarts and the sample jar's commands are left to the
- * full run.
+ * The Spring Boot scenario's checks at their smallest: every app, 2 modules × 5 migrations, one
+ * first deploy each, in a fresh JVM on its own class path (a launch that exits non-zero or is never
+ * ready fails the run). Asserts that every app with a tool left the raw floor's schema and that
+ * every app but the lazy reference one had started its pool when it was ready, never how fast;
+ * nothing is timed. Restarts and the sample jar's commands are left to the full run.
  */
 class SpringBootScenarioTest {
 
@@ -47,6 +47,13 @@ class SpringBootScenarioTest {
                 .contains("column | m02_t0 | c4 | integer")
                 .contains("index | m02_t0 | m02_t0_c2_idx")
                 .contains("rows | m02_t0 | 1");
+    }
+
+    @Test
+    void everyAppButTheLazyReferenceHasItsPoolStartedWhenReady() {
+        assertThat(results.poolStarted()).containsOnlyKeys(BootContender.all().stream().map(BootContender::id).toArray(String[]::new));
+        results.poolStarted().forEach((app, started) ->
+                assertThat(started).as(app).isEqualTo(!app.equals(BootContender.NO_TOOL_LAZY)));
     }
 
     @Test

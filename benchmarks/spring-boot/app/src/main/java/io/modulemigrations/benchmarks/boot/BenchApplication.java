@@ -1,7 +1,11 @@
 package io.modulemigrations.benchmarks.boot;
 
+import javax.sql.DataSource;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The benchmark's Spring Boot app: whatever migration tool is on the class path migrates as it
@@ -12,9 +16,26 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class BenchApplication {
 
+    /** Whether the app takes one connection from its pool before it is ready (default true). */
+    public static final String OPEN_POOL = "bench.open-pool";
+
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(BenchApplication.class);
         application.addListeners(new ReadyProbe());
         application.run(args).close();
+    }
+
+    /**
+     * Reads the database at start, as an application does (JPA does, and most applications query
+     * something before they serve): takes one connection from the pool and returns it. The pool
+     * starts lazily, so without this an app without a migration tool would never connect and its
+     * start would leave out the first connection (driver, connect), which every app with a tool pays.
+     * Runners run before the ready event; a tool that migrates while the context refreshes has
+     * started the pool already.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = OPEN_POOL, matchIfMissing = true)
+    ApplicationRunner openPool(DataSource dataSource) {
+        return args -> dataSource.getConnection().close();
     }
 }

@@ -1,24 +1,33 @@
 package io.modulemigrations.benchmarks.boot;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
+import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Prints {@value #PREFIX} and the milliseconds from the JVM's start to now on standard output when
- * the application is ready. It is the last ready listener, so a migration tool that runs on the
- * ready event (Module Migrations with {@code run-on=ready}) has finished before it.
+ * Prints {@value #PREFIX}, the milliseconds from the JVM's start to now and whether the
+ * application's connection pool has started ({@value #POOL_STARTED} or {@value #POOL_NOT_STARTED})
+ * on standard output when the application is ready. It is the last ready listener, so a migration
+ * tool that runs on the ready event (Module Migrations with {@code run-on=ready}) has finished before it.
  */
 public final class ReadyProbe implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
     /** What the line starts with; the harness looks for it. */
     public static final String PREFIX = "bench-ready ";
+    /** The line's last word when the pool has started. */
+    public static final String POOL_STARTED = "pool-started";
+    /** The line's last word when the pool has not started (nothing took a connection). */
+    public static final String POOL_NOT_STARTED = "pool-not-started";
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         long now = System.currentTimeMillis();
-        System.out.println(PREFIX + (now - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        DataSource dataSource = event.getApplicationContext().getBeanProvider(DataSource.class).getIfAvailable();
+        boolean started = dataSource instanceof HikariDataSource hikari && hikari.isRunning();
+        System.out.println(PREFIX + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + " " + (started ? POOL_STARTED : POOL_NOT_STARTED));
         System.out.flush();
     }
 
