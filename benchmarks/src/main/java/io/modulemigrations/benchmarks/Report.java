@@ -39,7 +39,8 @@ final class Report {
         md.append("- Server: ").append(environment.server()).append("; a fresh database per contender per pass\n");
         md.append("- Passes: ").append(warmups).append(" warm-up + ").append(passes)
                 .append(" measured; a cell is the median (min–max) of the measured passes; ×floor is the median over the raw JDBC floor's\n");
-        md.append("- Every tool logs at WARN and gets the same kind of `DataSource`: a started HikariCP pool (at most 5 connections)\n");
+        md.append("- Every tool logs at WARN, gets the same kind of `DataSource` (a started HikariCP pool, at most 5 connections) and reads")
+                .append(" the workload from the same jar through an open class loader (the raw floor has its SQL in memory)\n");
         md.append("- Command: `").append(environment.command()).append("` (see benchmarks/README.md)\n\n");
         return md.toString();
     }
