@@ -1,5 +1,6 @@
 package io.modulemigrations;
 
+import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.history.History;
 import io.modulemigrations.link.LinkMode;
 import io.modulemigrations.link.LinkPlan;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
@@ -122,24 +124,38 @@ final class MigrateRun {
         }
     }
 
+    /** One pass over the code's migrations: each is pending, or applied with its checksum compared. */
     Plan plan(History history) {
-        engine.checkChecksums(history);
+        boolean validate = engine.settings.validateChecksums();
         Map<String, List<LoadedMigration>> pending = new LinkedHashMap<>();
+        Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
+        int applied = 0;
         for (String module : engine.graph.order()) {
             List<LoadedMigration> todo = null;
             for (LoadedMigration m : engine.migrations.get(module)) {
-                if (!history.isApplied(m.id())) {
+                AppliedMigration a = history.get(m.id());
+                if (a == null) {
                     if (todo == null) {
                         todo = new ArrayList<>();
                     }
                     todo.add(m);
+                } else {
+                    applied++;
+                    if (validate && a.checksum() != null && !m.hasChecksum(a.checksum())) {
+                        mismatches.put(m.id(), new ChecksumMismatchException.Mismatch(a.checksum(), m.currentChecksum()));
+                    }
                 }
             }
             if (todo != null) {
                 pending.put(module, todo);
             }
         }
-        return new Plan(pending, engine.missing(history));
+        if (!mismatches.isEmpty()) {
+            throw new ChecksumMismatchException(mismatches);
+        }
+        ModuleMigrations.validate(pending.values().stream().flatMap(List::stream).toList());
+        // Every recorded migration was found in the code unless the history holds more than that.
+        return new Plan(pending, applied == history.size() ? List.of() : engine.missing(history));
     }
 
     private MigrateResult dryRun(Plan plan, LinkPlan links) {

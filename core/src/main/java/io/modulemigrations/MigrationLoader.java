@@ -12,6 +12,9 @@ import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlResource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +25,12 @@ import org.jspecify.annotations.Nullable;
 /** Discovery and validation: every migration of every module, or every problem at once. */
 final class MigrationLoader {
 
-    /** Valid migrations, grouped by module in name order, and the module graph. */
-    record Loaded(Map<String, List<LoadedMigration>> byModule, ModuleGraph graph) {
+    /** Valid migrations, grouped by module in name order and by id, and the module graph. */
+    record Loaded(Map<String, List<LoadedMigration>> byModule, Map<MigrationId, LoadedMigration> byId, ModuleGraph graph) {
     }
 
-    private final Map<MigrationId, LoadedMigration> byId = new TreeMap<>();
+    private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
+    private final Set<String> validModules = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
 
     private MigrationLoader() {
@@ -44,7 +48,16 @@ final class MigrationLoader {
             }
         }
         for (FluentConfiguration.InlineSqlMigration m : settings.inlineSqlMigrations()) {
-            loader.addSql(m.module(), m.name(), "sql:" + m.module() + "/" + m.name(), m.text());
+            // Text given in code costs nothing to check now; files are parsed when they are to run.
+            SqlFileMigration inline = loader.addSql(m.module(), m.name(), SqlResource.ofText("sql:" + m.module() + "/" + m.name(),
+                    m.module() + "/" + m.name() + ".sql", m.text()));
+            if (inline != null) {
+                try {
+                    inline.validate();
+                } catch (InvalidSqlMigrationException e) {
+                    loader.problems.add(e.getMessage());
+                }
+            }
         }
         for (String text : settings.locations()) {
             Location location;
@@ -98,35 +111,39 @@ final class MigrationLoader {
     }
 
     private void addFile(SqlResource r) {
-        String[] parts = r.relativePath().split("/");
-        if (parts.length != 2) {
+        String path = r.relativePath();
+        int slash = path.indexOf('/');
+        if (slash < 0 || path.indexOf('/', slash + 1) >= 0) {
             problems.add(r.source() + ": a SQL migration is <location>/<module>/<name>.sql, one folder per module, e.g. db/migrations/blog/Migration202507021059.sql");
             return;
         }
-        if (!SqlResource.isSqlFileName(parts[1])) {
-            problems.add(r.source() + ": '" + parts[1] + "' looks like a SQL migration but its name is not one: expected <name>.sql, with"
+        String module = path.substring(0, slash);
+        String fileName = path.substring(slash + 1);
+        if (!SqlResource.isSqlFileName(fileName)) {
+            problems.add(r.source() + ": '" + fileName + "' looks like a SQL migration but its name is not one: expected <name>.sql, with"
                     + " .sql in lower case, where " + MigrationId.NAME_FORM + ". Rename it, or move it out of the location (files whose"
                     + " names neither end in .sql nor start with 'migration', such as README.md, are ignored, as are hidden ones)");
             return;
         }
-        String name = parts[1].substring(0, parts[1].length() - ".sql".length());
-        addSql(parts[0], name, r.source(), r.text());
+        addSql(module, fileName.substring(0, fileName.length() - ".sql".length()), r);
     }
 
-    private void addSql(String module, String name, String source, String text) {
-        if (!validId(module, name, source)) {
-            return;
+    private @Nullable SqlFileMigration addSql(String module, String name, SqlResource file) {
+        if (!validId(module, name, file.source())) {
+            return null;
         }
-        try {
-            add(new SqlFileMigration(new MigrationId(module, name), source, text));
-        } catch (InvalidSqlMigrationException e) {
-            problems.add(e.getMessage());
-        }
+        SqlFileMigration migration = new SqlFileMigration(new MigrationId(module, name), file);
+        add(migration);
+        return migration;
     }
 
     private boolean validId(String module, String name, String source) {
         boolean valid = true;
-        if (!MigrationId.isValidModule(module)) {
+        if (validModules.contains(module)) {
+            // checked with an earlier migration of the module
+        } else if (MigrationId.isValidModule(module)) {
+            validModules.add(module);
+        } else {
             problems.add(source + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
             valid = false;
         }
@@ -174,9 +191,11 @@ final class MigrationLoader {
 
     private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
         Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
+        Map<MigrationId, LoadedMigration> loaded = new HashMap<>(byId.size() * 4 / 3 + 1);
         for (LoadedMigration m : byId.values()) {
             if (only == null || only.contains(m.module())) {
                 byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
+                loaded.put(m.id(), m);
             }
         }
         Map<String, ? extends Set<String>> dependsOn = only == null ? declared : onlyAmong(only, declared);
@@ -184,8 +203,9 @@ final class MigrationLoader {
         if (!problems.isEmpty()) {
             throw new InvalidMigrationsException(problems);
         }
+        byModule.values().forEach(list -> list.sort(Comparator.comparing(LoadedMigration::name)));
         byModule.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        return new Loaded(Collections.unmodifiableMap(byModule), ModuleGraph.of(byModule.keySet(), dependsOn));
+        return new Loaded(Collections.unmodifiableMap(byModule), Collections.unmodifiableMap(loaded), ModuleGraph.of(byModule.keySet(), dependsOn));
     }
 
     // Declarations of and on modules left out are not checked: those modules are deliberately not loaded.

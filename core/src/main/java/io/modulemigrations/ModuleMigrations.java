@@ -17,13 +17,14 @@ import io.modulemigrations.module.ModuleGraph;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.script.ScriptOutcome;
 import io.modulemigrations.script.ScriptRunner;
+import io.modulemigrations.sql.InvalidSqlMigrationException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +61,8 @@ public final class ModuleMigrations {
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
     private volatile @Nullable Tables tables;
-    private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
-    private final Settings settings;
+    private final Map<MigrationId, LoadedMigration> byId;
+    final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
     ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
@@ -78,7 +79,7 @@ public final class ModuleMigrations {
         if (settings.schema() != null) {
             this.tables = tablesIn(settings.schema());
         }
-        migrations.values().forEach(list -> list.forEach(m -> byId.put(m.id(), m)));
+        this.byId = loaded.byId();
     }
 
     /** The engine's tables and what writes them, all in one schema. */
@@ -368,6 +369,24 @@ public final class ModuleMigrations {
         return onlyModules == null || onlyModules.contains(module);
     }
 
+    /**
+     * Reads and parses what is about to run or be shown, every problem at once: files are read only when
+     * their migrations are to run, so a start with nothing pending reads none.
+     */
+    static void validate(Collection<LoadedMigration> toRun) {
+        List<String> problems = new ArrayList<>();
+        for (LoadedMigration m : toRun) {
+            try {
+                m.validate();
+            } catch (InvalidSqlMigrationException | UncheckedIOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMigrationsException(problems);
+        }
+    }
+
     void checkChecksums(History history) {
         if (!settings.validateChecksums()) {
             return;
@@ -385,9 +404,8 @@ public final class ModuleMigrations {
             if (m == null || a.checksum() == null) {
                 continue;
             }
-            String current = m.currentChecksum();
-            if (current != null && !current.equals(a.checksum())) {
-                mismatches.put(a.id(), new ChecksumMismatchException.Mismatch(a.checksum(), current));
+            if (!m.hasChecksum(a.checksum())) {
+                mismatches.put(a.id(), new ChecksumMismatchException.Mismatch(a.checksum(), m.currentChecksum()));
             }
         }
         return mismatches;

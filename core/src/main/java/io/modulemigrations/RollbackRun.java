@@ -143,6 +143,7 @@ final class RollbackRun {
             throw new IrreversibleMigrationException(noCode, "recorded as applied but not found in the code, so there is no down to run");
         }
         List<LoadedMigration> targets = rows.stream().map(a -> engine.migration(a.id())).toList();
+        ModuleMigrations.validate(targets);
         List<MigrationId> irreversible = targets.stream().filter(m -> !m.reversible()).map(LoadedMigration::id).toList();
         if (!irreversible.isEmpty()) {
             throw new IrreversibleMigrationException(irreversible, "irreversible (no down)");

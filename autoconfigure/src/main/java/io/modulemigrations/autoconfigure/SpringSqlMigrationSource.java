@@ -8,23 +8,29 @@ import io.modulemigrations.sql.SqlResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
- * Finds SQL migrations with Spring's {@link ResourcePatternResolver}, so that classpath locations
- * read the same from exploded directories, jars, nested jars of an executable archive and native
- * images. {@code classpath:} locations search every classpath root ({@code classpath*:}); {@code file:}
- * locations are directories, read by {@link SqlMigrationScanner}. Files are decoded strictly as UTF-8.
+ * Finds SQL migrations below the classpath roots Spring's {@link ResourcePatternResolver} resolves a
+ * {@code classpath:} location to (every root: {@code classpath*:}), so that exploded directories, jars,
+ * nested jars of an executable archive and native images all work: directories and jars are listed as
+ * {@link SqlMigrationScanner} lists them (a jar's directory gives each file's CRC-32 unread), other roots
+ * through the resolver's pattern matching. {@code file:} locations are directories, read by
+ * {@link SqlMigrationScanner}. Files are read when needed and decoded strictly as UTF-8.
  */
 final class SpringSqlMigrationSource implements SqlMigrationSource {
 
@@ -45,69 +51,71 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
         }
         try {
             String base = "classpath*:" + location.path();
-            List<Root> roots = new ArrayList<>();
-            for (Resource root : this.resolver.getResources(base + "/")) {
-                roots.add(Root.of(root));
-            }
-            Map<String, Resource> files = new LinkedHashMap<>();
-            for (Resource file : this.resolver.getResources(base + "/**/*")) {
-                String name = file.getFilename();
-                if (name != null && SqlResource.isListed(name) && file.isReadable()) {
-                    files.putIfAbsent(file.getURI().toString(), file);
-                }
-            }
             List<SqlResource> found = new ArrayList<>();
-            for (Resource file : files.values()) {
-                String relative = relativePath(location, roots, file);
-                if (!SqlResource.isHidden(relative)) {
-                    found.add(SqlResource.read(location, relative, file::getContentAsByteArray));
+            List<Root> others = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Resource root : this.resolver.getResources(base + "/")) {
+                URL url = root.getURL();
+                if (!seen.add(url.toExternalForm())) {
+                    continue;
                 }
+                // Directories and jars (nested ones included) are listed as without Spring: a jar's directory
+                // gives each file's CRC-32, so an applied, unchanged migration is not read.
+                if ("file".equals(url.getProtocol())) {
+                    SqlMigrationScanner.scanDirectory(location, Path.of(url.toURI()), found);
+                } else if ("jar".equals(url.getProtocol())) {
+                    SqlMigrationScanner.scanJar(location, url, found);
+                } else {
+                    others.add(Root.of(root));
+                }
+            }
+            if (!others.isEmpty()) {
+                addOthers(location, base, others, found);
             }
             return found;
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
+        } catch (URISyntaxException ex) {
+            throw new IllegalStateException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
         }
     }
 
-    private static String relativePath(Location location, List<Root> roots, Resource file) throws IOException {
-        URI uri = file.getURI();
-        Path path = fileSystemPath(uri);
-        for (Root root : roots) {
-            if (path != null && root.path() != null && path.startsWith(root.path())) {
-                return root.path().relativize(path).toString().replace(java.io.File.separatorChar, '/');
+    /** Roots of other kinds (a native image's {@code resource:}), through Spring's pattern matching. */
+    private void addOthers(Location location, String base, List<Root> roots, List<SqlResource> found) throws IOException {
+        Map<String, Resource> files = new LinkedHashMap<>();
+        for (Resource file : this.resolver.getResources(base + "/**/*")) {
+            String name = file.getFilename();
+            if (name != null && SqlResource.isListed(name) && file.isReadable()) {
+                files.putIfAbsent(file.getURI().toString(), file);
             }
-            if (root.path() == null && uri.toString().startsWith(root.uri())) {
+        }
+        for (Resource file : files.values()) {
+            String relative = relativePath(roots, file.getURI());
+            if (relative != null && !SqlResource.isHidden(relative)) {
+                found.add(SqlResource.of(location, relative, file::getContentAsByteArray));
+            }
+        }
+    }
+
+    private static @Nullable String relativePath(List<Root> roots, URI uri) {
+        for (Root root : roots) {
+            if (uri.toString().startsWith(root.uri())) {
                 return decode(uri.toString().substring(root.uri().length()));
             }
         }
-        throw new IllegalStateException("Could not tell where " + uri + " lies below " + location + " (its folders: "
-                + roots.stream().map(Root::uri).toList() + "); no migration was run");
+        return null;
     }
 
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The file-system path of a {@code file:} URI, resolved through links; null for anything else. */
-    private static @Nullable Path fileSystemPath(URI uri) {
-        if (!"file".equals(uri.getScheme())) {
-            return null;
-        }
-        Path path = Path.of(uri).toAbsolutePath().normalize();
-        try {
-            return path.toRealPath();
-        } catch (IOException ex) {
-            return path;
-        }
-    }
-
-    /** A folder the location resolved to: a directory (by path) or an entry in an archive (by URI, ending in {@code /}). */
-    private record Root(@Nullable Path path, String uri) {
+    /** A folder the location resolved to, by URI ending in {@code /}. */
+    private record Root(String uri) {
 
         static Root of(Resource resource) throws IOException {
-            URI uri = resource.getURI();
-            String text = uri.toString();
-            return new Root(fileSystemPath(uri), text.endsWith("/") ? text : text + "/");
+            String text = resource.getURI().toString();
+            return new Root(text.endsWith("/") ? text : text + "/");
         }
     }
 }

@@ -94,7 +94,7 @@ class SpringSqlMigrationSourceTests {
                         + " is not one: expected <name>.sql, with .sql in lower case");
     }
 
-    /** The problems loading a jar of these entries (with their folders) reports; none of it reaches the database. */
+    /** The problems migrating from a jar of these entries (with their folders) reports, before anything runs. */
     private static java.util.List<String> refused(Path temp, java.util.Map<String, byte[]> entries) throws IOException {
         Path jar = temp.resolve("app.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -118,8 +118,8 @@ class SpringSqlMigrationSourceTests {
                 TestDatabase db = PostgresServer.shared().createDatabase("spring_source_refused")) {
             SpringSqlMigrationSource source = new SpringSqlMigrationSource(new DefaultResourceLoader(loader));
             InvalidMigrationsException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidMigrationsException.class,
-                    () -> ModuleMigrations.configure().dataSource(db.dataSource()).sqlMigrationSource(source).locations("classpath:mig").load());
-            assertThat(e).as("load() should refuse").isNotNull();
+                    () -> ModuleMigrations.configure().dataSource(db.dataSource()).sqlMigrationSource(source).locations("classpath:mig").load().migrate());
+            assertThat(e).as("refused before anything runs").isNotNull();
             return e.problems();
         }
     }

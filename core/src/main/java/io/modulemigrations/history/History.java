@@ -61,6 +61,11 @@ public final class History {
         return Collections.unmodifiableCollection(applied.values());
     }
 
+    /** How many migrations are recorded as applied. */
+    public int size() {
+        return applied.size();
+    }
+
     /** The highest batch number recorded, 0 when none. */
     public int latestBatch() {
         return latestBatch;

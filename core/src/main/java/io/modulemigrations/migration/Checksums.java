@@ -2,9 +2,15 @@ package io.modulemigrations.migration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
-/** Checksums of migration text: CRC32C of the UTF-8 bytes, as 8 hex digits. */
+/**
+ * Checksums of migrations, as 8 hex digits. A SQL file's is the CRC-32 of its text's UTF-8 bytes with
+ * line endings normalised and a byte order mark dropped: for a file without either, that is the CRC-32
+ * a jar's directory already holds for it, so an unchanged file in a jar is checked without being read.
+ * A Java migration's is the CRC32C of the statements it issues.
+ */
 public final class Checksums {
 
     private Checksums() {
@@ -12,22 +18,53 @@ public final class Checksums {
 
     /** The checksum of a SQL file's text, with line endings normalised and a byte order mark dropped. */
     public static String ofText(String text) {
-        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
-        if (normalised.startsWith("\uFEFF")) {
-            normalised = normalised.substring(1);
+        CRC32 crc = new CRC32();
+        crc.update(normalised(text).getBytes(StandardCharsets.UTF_8));
+        return hex(crc.getValue());
+    }
+
+    /**
+     * Whether {@code recorded} is the checksum of this SQL file's text, also in the form earlier
+     * builds recorded (CRC32C), so that a history they wrote stays valid.
+     */
+    public static boolean isOfText(String recorded, String text) {
+        if (recorded.equals(ofText(text))) {
+            return true;
         }
-        return hex(normalised);
+        CRC32C crc = new CRC32C();
+        crc.update(normalised(text).getBytes(StandardCharsets.UTF_8));
+        return recorded.equals(hex(crc.getValue()));
     }
 
     /** The checksum of the statements a Java migration issued, in order. */
     public static String ofStatements(List<String> statements) {
-        return hex(String.join("\n;\n", statements));
+        CRC32C crc = new CRC32C();
+        crc.update(String.join("\n;\n", statements).getBytes(StandardCharsets.UTF_8));
+        return hex(crc.getValue());
     }
 
-    private static String hex(String s) {
-        CRC32C crc = new CRC32C();
-        crc.update(s.getBytes(StandardCharsets.UTF_8));
-        String hex = Long.toHexString(crc.getValue());
+    /** Whether {@code recorded} is {@code crc} as 8 hex digits (compared without building the string). */
+    public static boolean isCrc(String recorded, long crc) {
+        if (recorded.length() != 8) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            int digit = Character.digit(recorded.charAt(i), 16);
+            if (digit < 0 || digit != ((crc >>> (28 - 4 * i)) & 0xF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A CRC as 8 hex digits. */
+    public static String hex(long crc) {
+        String hex = Long.toHexString(crc);
         return "00000000".substring(hex.length()) + hex;
+    }
+
+    private static String normalised(String text) {
+        String normalised = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        return normalised.startsWith("\uFEFF") ? normalised.substring(1) : normalised;
     }
 }

@@ -34,6 +34,15 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
         return source;
     }
 
+    /**
+     * Reads and checks what the migration runs, so that a problem is known before anything runs. A SQL
+     * file is read and parsed here (or at its first use); a Java migration has nothing to check.
+     *
+     * @throws io.modulemigrations.sql.InvalidSqlMigrationException the file is not UTF-8 or not a valid migration
+     */
+    public void validate() {
+    }
+
     public abstract boolean transactional();
 
     public abstract boolean downTransactional();
@@ -49,6 +58,15 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
      * be known without running it (a Java migration that uses JDBC directly).
      */
     public abstract @Nullable String currentChecksum();
+
+    /**
+     * Whether {@code recorded} is this migration's checksum, or cannot be compared (see
+     * {@link #currentChecksum()}).
+     */
+    public boolean hasChecksum(String recorded) {
+        String current = currentChecksum();
+        return current == null || current.equals(recorded);
+    }
 
     /** The checksum to record after {@link #up} issued these statements. */
     public abstract String checksumAfterUp(List<String> issued);

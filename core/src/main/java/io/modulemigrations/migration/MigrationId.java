@@ -1,6 +1,7 @@
 package io.modulemigrations.migration;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of a migration: its module and its name. Orders by module, then name.
@@ -22,12 +23,55 @@ public record MigrationId(String module, String name) implements Comparable<Migr
     /** The expected migration name form, for messages. */
     public static final String NAME_FORM = "a migration name is 'Migration' + 12 or 14 digits (yyyyMMddHHmm[ss]) + optional '_Description', e.g. Migration202507021059 or Migration20240509083918_InitialSetup";
 
-    public static boolean isValidModule(String module) {
-        return module != null && MODULE_PATTERN.matcher(module).matches();
+    /** Whether {@code module} matches {@link #MODULE_PATTERN} (checked by hand: a start checks every migration's). */
+    public static boolean isValidModule(@Nullable String module) {
+        if (module == null || module.isEmpty() || !isLowerLetter(module.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < module.length(); i++) {
+            char c = module.charAt(i);
+            if (!isLowerLetter(c) && !isDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    public static boolean isValidName(String name) {
-        return name != null && NAME_PATTERN.matcher(name).matches();
+    /** Whether {@code name} matches {@link #NAME_PATTERN} (checked by hand: a start checks every migration's). */
+    public static boolean isValidName(@Nullable String name) {
+        if (name == null || !name.startsWith("Migration")) {
+            return false;
+        }
+        int i = "Migration".length();
+        int digits = 0;
+        while (i < name.length() && isDigit(name.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits != 12 && digits != 14) {
+            return false;
+        }
+        if (i == name.length()) {
+            return true;
+        }
+        if (name.charAt(i) != '_' || i + 1 == name.length()) {
+            return false;
+        }
+        for (i++; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLowerLetter(c) && !(c >= 'A' && c <= 'Z') && !isDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**

@@ -2,44 +2,68 @@ package io.modulemigrations.migration;
 
 import io.modulemigrations.run.StatementBatch;
 import io.modulemigrations.sql.SqlMigrationScript;
+import io.modulemigrations.sql.SqlResource;
 import io.modulemigrations.sql.SqlStatement;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** A migration from a SQL file ({@code -- migrate:up} / {@code -- migrate:down} sections). */
+/**
+ * A migration from a SQL file ({@code -- migrate:up} / {@code -- migrate:down} sections). The file is
+ * read and parsed the first time its SQL is needed, so a start with nothing to run reads none.
+ */
 public final class SqlFileMigration extends LoadedMigration {
 
-    private final SqlMigrationScript script;
-    private final String checksum;
+    private final SqlResource file;
+    private volatile @Nullable SqlMigrationScript script;
 
-    public SqlFileMigration(MigrationId id, String source, String text) {
-        super(id, source);
-        this.script = SqlMigrationScript.parse(source, text);
-        this.checksum = Checksums.ofText(text);
+    public SqlFileMigration(MigrationId id, SqlResource file) {
+        super(id, file.source());
+        this.file = file;
+    }
+
+    /**
+     * The parsed file, read on the first call.
+     *
+     * @throws io.modulemigrations.sql.InvalidSqlMigrationException the file is not UTF-8 or not a valid migration
+     * @throws java.io.UncheckedIOException the file could not be read
+     */
+    private SqlMigrationScript script() {
+        SqlMigrationScript parsed = script;
+        if (parsed == null) {
+            parsed = SqlMigrationScript.parse(source(), file.text());
+            script = parsed;
+        }
+        return parsed;
+    }
+
+    @Override
+    public void validate() {
+        script();
     }
 
     @Override
     public boolean transactional() {
-        return script.upTransactional();
+        return script().upTransactional();
     }
 
     @Override
     public boolean downTransactional() {
-        return script.downTransactional();
+        return script().downTransactional();
     }
 
     @Override
     public boolean reversible() {
-        return script.reversible();
+        return script().reversible();
     }
 
     @Override
     public void up(MigrationContext m) {
-        run(m, script.upSql());
+        run(m, script().upSql());
     }
 
     @Override
     public void down(MigrationContext m) {
-        run(m, script.downSql());
+        run(m, script().downSql());
     }
 
     /**
@@ -56,16 +80,25 @@ public final class SqlFileMigration extends LoadedMigration {
 
     @Override
     public String currentChecksum() {
-        return checksum;
+        return Checksums.ofText(file.text());
+    }
+
+    /**
+     * The CRC-32 of the file's bytes is its checksum when it has no carriage return or byte order mark (and
+     * a jar's directory holds it, so the file is not even read); only otherwise is its text decoded.
+     */
+    @Override
+    public boolean hasChecksum(String recorded) {
+        return Checksums.isCrc(recorded, file.crc32()) || Checksums.isOfText(recorded, file.text());
     }
 
     @Override
     public String checksumAfterUp(List<String> issued) {
-        return checksum;
+        return currentChecksum();
     }
 
     @Override
     public List<String> plannedStatements(boolean up) {
-        return up ? script.upStatements() : script.downStatements();
+        return up ? script().upStatements() : script().downStatements();
     }
 }

@@ -8,12 +8,15 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +71,7 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
      * entries ({@code .git}, and Kubernetes' {@code ..data} and {@code ..<timestamp>} of a ConfigMap or
      * Secret mount, reached through the visible links instead) are skipped.
      */
-    static void scanDirectory(Location location, Path dir, List<SqlResource> found) throws IOException {
+    public static void scanDirectory(Location location, Path dir, List<SqlResource> found) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -88,7 +91,17 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
                 continue;
             }
             String relative = prefix + name;
-            if (Files.isDirectory(entry)) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                if (SqlResource.isListed(name)) {
+                    throw new InvalidSqlMigrationException(location.source(relative), "a symbolic link to " + Files.readSymbolicLink(entry)
+                            + ", which does not exist; nothing was run. Repoint or remove the link, then start again.");
+                }
+                continue;
+            }
+            if (attributes.isDirectory()) {
                 Path real = entry.toRealPath();
                 if (ancestors.contains(real)) {
                     throw new InvalidSqlMigrationException(location.source(relative), "this directory leads back to " + real
@@ -98,36 +111,39 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
                 walk(location, entry, relative + "/", ancestors, found);
                 ancestors.pop();
             } else if (SqlResource.isListed(name)) {
-                if (!Files.exists(entry)) {
-                    throw new InvalidSqlMigrationException(location.source(relative), "a symbolic link to " + Files.readSymbolicLink(entry)
-                            + ", which does not exist; nothing was run. Repoint or remove the link, then start again.");
-                }
-                found.add(SqlResource.read(location, relative, () -> Files.readAllBytes(entry)));
+                found.add(SqlResource.of(location, relative, () -> Files.readAllBytes(entry)));
             }
         }
     }
 
-    private static void scanJar(Location location, URL root, List<SqlResource> found) throws IOException {
+    /**
+     * Lists a jar from its directory, which also holds each entry's CRC-32: files are read only when
+     * needed. The jar is the shared, cached one of its URL (as class loaders and Spring read it), left open.
+     */
+    public static void scanJar(Location location, URL root, List<SqlResource> found) throws IOException {
         URLConnection connection = root.openConnection();
         if (!(connection instanceof JarURLConnection jarConnection)) {
             throw new IOException("unsupported classpath root " + root);
         }
-        jarConnection.setUseCaches(false);
-        try (JarFile jar = jarConnection.getJarFile()) {
-            String entryPrefix = location.path() + "/";
-            for (JarEntry entry : Collections.list(jar.entries())) {
-                String name = entry.getName();
-                if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
-                    continue;
-                }
-                String relative = name.substring(entryPrefix.length());
-                if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
-                    found.add(SqlResource.read(location, relative, () -> {
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            return in.readAllBytes();
-                        }
-                    }));
-                }
+        JarFile jar = jarConnection.getJarFile();
+        String entryPrefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();
+        if (!entryPrefix.isEmpty() && !entryPrefix.endsWith("/")) {
+            entryPrefix += "/";
+        }
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+            JarEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
+                continue;
+            }
+            String relative = name.substring(entryPrefix.length());
+            if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
+                found.add(SqlResource.of(location, relative, () -> {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        return in.readAllBytes();
+                    }
+                }, entry.getCrc()));
             }
         }
     }

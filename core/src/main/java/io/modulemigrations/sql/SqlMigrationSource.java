@@ -12,13 +12,13 @@ public interface SqlMigrationSource {
 
     /**
      * Every file at any depth below the location whose name {@link SqlResource#isListed is listed}
-     * (so that near misses such as {@code .SQL} are refused, not ignored), read with
-     * {@link SqlResource#read}; hidden ({@code .}-prefixed) files and folders are left out. Empty
+     * (so that near misses such as {@code .SQL} are refused, not ignored), as a {@link SqlResource} that
+     * reads it when it is needed (with its CRC-32 where the source knows it unread); hidden ({@code .}-prefixed) files and folders are left out. Empty
      * when the location holds nothing. Each one's {@link SqlResource#source()} is
      * {@link Location#source(String) location.source(relativePath)}.
      *
-     * @throws java.io.UncheckedIOException a file could not be read
-     * @throws InvalidSqlMigrationException a file is not UTF-8, or links lead in a loop
+     * @throws java.io.UncheckedIOException the location could not be listed
+     * @throws InvalidSqlMigrationException links lead in a loop or nowhere
      */
     List<SqlResource> sqlFiles(Location location);
 }

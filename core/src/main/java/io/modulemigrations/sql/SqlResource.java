@@ -1,28 +1,131 @@
 package io.modulemigrations.sql;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A SQL file found below a {@link Location}.
- *
- * @param source       where it is, for messages: the location plus the relative path
- * @param relativePath the path below the location, with {@code /} separators, e.g. {@code blog/Migration202507021059.sql}
- * @param text         the file's text, decoded strictly as UTF-8 without a byte order mark; empty for a file
- *                     whose name only looks like a migration's ({@link #read}), which is refused by its name unread
+ * A SQL file found below a {@link Location}. Its bytes are read the first time its {@link #text()} or
+ * {@link #bytes()} is asked for: a start with nothing to run needs no more than a file's name and, where
+ * the place it comes from already holds it (a jar's directory), the {@link #knownCrc32() CRC-32} of its bytes.
  */
-public record SqlResource(String source, String relativePath, String text) {
+public final class SqlResource {
 
     /** A file's bytes, read only when they are needed. */
     @FunctionalInterface
     public interface Content {
         byte[] bytes() throws IOException;
+    }
+
+    /** {@link #knownCrc32()} when the CRC-32 is not known without reading the file. */
+    public static final long UNKNOWN_CRC = -1;
+
+    private final String source;
+    private final String relativePath;
+    private final Content content;
+    private final long knownCrc32;
+    private volatile byte @Nullable [] bytes;
+    private volatile @Nullable String text;
+
+    private SqlResource(String source, String relativePath, Content content, long knownCrc32) {
+        this.source = source;
+        this.relativePath = relativePath;
+        this.content = content;
+        this.knownCrc32 = knownCrc32;
+    }
+
+    /** A file whose bytes {@code content} reads when they are first needed. */
+    public static SqlResource of(Location location, String relativePath, Content content) {
+        return of(location, relativePath, content, UNKNOWN_CRC);
+    }
+
+    /**
+     * A file whose bytes {@code content} reads when they are first needed, and whose bytes' CRC-32 is
+     * already known (for a jar entry, {@link java.util.zip.ZipEntry#getCrc()}: the zip directory holds it).
+     */
+    public static SqlResource of(Location location, String relativePath, Content content, long crc32) {
+        return new SqlResource(location.source(relativePath), relativePath, content, crc32);
+    }
+
+    /** A migration's text given in code rather than read from a file; {@code source} names it in messages. */
+    public static SqlResource ofText(String source, String relativePath, String text) {
+        SqlResource resource = new SqlResource(source, relativePath, () -> text.getBytes(StandardCharsets.UTF_8), UNKNOWN_CRC);
+        resource.text = text;
+        return resource;
+    }
+
+    /** Where it is, for messages: the location plus the relative path. */
+    public String source() {
+        return source;
+    }
+
+    /** The path below the location, with {@code /} separators, e.g. {@code blog/Migration202507021059.sql}. */
+    public String relativePath() {
+        return relativePath;
+    }
+
+    /** The CRC-32 of the file's bytes as its source already knew it, or {@link #UNKNOWN_CRC}. */
+    public long knownCrc32() {
+        return knownCrc32;
+    }
+
+    /**
+     * The CRC-32 of the file's bytes: the {@link #knownCrc32() known} one, else computed from the bytes.
+     *
+     * @throws UncheckedIOException the file could not be read
+     */
+    public long crc32() {
+        if (knownCrc32 != UNKNOWN_CRC) {
+            return knownCrc32;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes());
+        return crc.getValue();
+    }
+
+    /**
+     * The file's bytes, read on the first call.
+     *
+     * @throws UncheckedIOException the file could not be read
+     */
+    public byte[] bytes() {
+        byte[] read = bytes;
+        if (read == null) {
+            try {
+                read = content.bytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read SQL migration " + source + ": " + e.getMessage(), e);
+            }
+            bytes = read;
+        }
+        return read;
+    }
+
+    /**
+     * The file's text, decoded strictly as UTF-8 without a byte order mark, on the first call.
+     *
+     * @throws InvalidSqlMigrationException its bytes are not UTF-8; the message names the file, line and byte offset
+     * @throws UncheckedIOException the file could not be read
+     */
+    public String text() {
+        String decoded = text;
+        if (decoded == null) {
+            decoded = decode(source, bytes());
+            text = decoded;
+        }
+        return decoded;
+    }
+
+    @Override
+    public String toString() {
+        return source;
     }
 
     /**
@@ -32,8 +135,8 @@ public record SqlResource(String source, String relativePath, String text) {
      * ({@code .}-prefixed) and anything else ({@code README.md}) are not listed.
      */
     public static boolean isListed(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return !fileName.startsWith(".") && (lower.endsWith(".sql") || lower.startsWith("migration"));
+        return !fileName.startsWith(".") && (fileName.regionMatches(true, fileName.length() - 4, ".sql", 0, 4)
+                || fileName.regionMatches(true, 0, "migration", 0, 9));
     }
 
     /**
@@ -41,29 +144,12 @@ public record SqlResource(String source, String relativePath, String text) {
      * file: such entries are skipped, as Kubernetes' {@code ..data} and {@code ..<timestamp>} in a ConfigMap mount.
      */
     public static boolean isHidden(String relativePath) {
-        for (String segment : relativePath.split("/")) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return relativePath.startsWith(".") || relativePath.contains("/.");
     }
 
     /** Whether a file name has the exact form of a SQL migration file's: ends in {@code .sql}, lower case. */
     public static boolean isSqlFileName(String fileName) {
         return fileName.endsWith(".sql") && !fileName.startsWith(".");
-    }
-
-    /**
-     * A {@link #isListed listed} file: decoded when its name ends in {@code .sql}, otherwise listed unread
-     * (with empty text) so that the loader refuses its name.
-     *
-     * @throws InvalidSqlMigrationException its bytes are not UTF-8; the message names the file, line and byte offset
-     */
-    public static SqlResource read(Location location, String relativePath, Content content) throws IOException {
-        String source = location.source(relativePath);
-        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        return new SqlResource(source, relativePath, isSqlFileName(name) ? decode(source, content.bytes()) : "");
     }
 
     /**

@@ -1,0 +1,184 @@
+package io.modulemigrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlMigrationScanner;
+import io.modulemigrations.sql.SqlMigrationSource;
+import io.modulemigrations.sql.SqlResource;
+import io.modulemigrations.test.PostgresServer;
+import io.modulemigrations.test.PostgresTest;
+import io.modulemigrations.test.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32C;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start with nothing pending reads no migration file from a jar: the jar's directory holds each
+ * file's CRC-32, which is its checksum. What is pending is read and parsed before anything runs, and
+ * an edited applied file is still caught.
+ */
+@PostgresTest
+class UnreadStartTest {
+
+    private static final String AUTHOR = "-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n";
+    private static final String POST = "-- migrate:up\ncreate table post (id int primary key);\n-- migrate:down\ndrop table post;\n";
+    private static final String TAG = "-- migrate:up\ncreate table tag (id int primary key);\n-- migrate:down\ndrop table tag;\n";
+
+    @Test
+    void aStartWithNothingPendingReadsNoFileAndAPendingOneIsTheOnlyOneRead(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_start")) {
+            DataSource ds = db.dataSource();
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("blog/Migration202501010001.sql", AUTHOR);
+            files.put("blog/Migration202501010002.sql", POST);
+            files.put("shop/Migration202501010001.sql", TAG);
+            try (URLClassLoader v1 = loader(jar(dir.resolve("v1.jar"), files))) {
+                ModuleMigrations.configure().dataSource(ds).classLoader(v1).locations("classpath:db/migrations").load().migrate();
+
+                CountingSource counting = new CountingSource(new SqlMigrationScanner(v1));
+                MigrateResult again = ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(counting)
+                        .locations("classpath:db/migrations").load().migrate();
+
+                assertThat(again.nothingToDo()).isTrue();
+                assertThat(counting.read).as("files read by a start with nothing pending").isEmpty();
+            }
+
+            files.put("shop/Migration202501010002.sql", "-- migrate:up\nalter table tag add column name text;\n-- migrate:down\nalter table tag drop column name;\n");
+            try (URLClassLoader v2 = loader(jar(dir.resolve("v2.jar"), files))) {
+                CountingSource counting = new CountingSource(new SqlMigrationScanner(v2));
+                MigrateResult result = ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(counting)
+                        .locations("classpath:db/migrations").load().migrate();
+
+                assertThat(result.applied()).hasSize(1);
+                assertThat(counting.read).containsExactly("shop/Migration202501010002.sql");
+            }
+        }
+    }
+
+    @Test
+    void anEditedFileInAJarStopsTheRunBeforeAnyChange(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_edited")) {
+            DataSource ds = db.dataSource();
+            try (URLClassLoader v1 = loader(jar(dir.resolve("v1.jar"), Map.of("blog/Migration202501010001.sql", AUTHOR)))) {
+                ModuleMigrations.configure().dataSource(ds).classLoader(v1).locations("classpath:db/migrations").load().migrate();
+            }
+            List<String> catalog = Db.catalog(ds);
+            List<String> history = Db.history(ds);
+            Map<String, String> edited = new LinkedHashMap<>();
+            edited.put("blog/Migration202501010001.sql", AUTHOR.replace("(id int primary key)", "(id bigint primary key)"));
+            edited.put("blog/Migration202501010002.sql", POST);
+
+            try (URLClassLoader v2 = loader(jar(dir.resolve("v2.jar"), edited))) {
+                ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class, () -> ModuleMigrations.configure()
+                        .dataSource(ds).classLoader(v2).locations("classpath:db/migrations").load().migrate());
+
+                assertThat(e.mismatches()).containsOnlyKeys(new MigrationId("blog", "Migration202501010001"));
+            }
+            assertThat(Db.catalog(ds)).isEqualTo(catalog);
+            assertThat(Db.history(ds)).isEqualTo(history);
+        }
+    }
+
+    /** Their bytes' CRC-32 is not their checksum: they are read and their normalised text compared. */
+    @Test
+    void filesWithWindowsLineEndingsOrAByteOrderMarkInAJarStayValid(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_crlf")) {
+            DataSource ds = db.dataSource();
+            Map<String, String> files = Map.of(
+                    "blog/Migration202501010001.sql", AUTHOR.replace("\n", "\r\n"),
+                    "blog/Migration202501010002.sql", "\uFEFF" + POST);
+            try (URLClassLoader loader = loader(jar(dir.resolve("app.jar"), files))) {
+                ModuleMigrations.configure().dataSource(ds).classLoader(loader).locations("classpath:db/migrations").load().migrate();
+
+                assertThat(ModuleMigrations.configure().dataSource(ds).classLoader(loader).locations("classpath:db/migrations").load()
+                        .migrate().nothingToDo()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aHistoryWrittenWithEarlierChecksumsStaysValidAndStillCatchesAnEdit(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_legacy")) {
+            DataSource ds = db.dataSource();
+            Path blog = Files.createDirectories(dir.resolve("blog"));
+            Path file = blog.resolve("Migration202501010001.sql");
+            Files.writeString(file, AUTHOR);
+            ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate();
+            CRC32C earlier = new CRC32C();
+            earlier.update(AUTHOR.getBytes(StandardCharsets.UTF_8));
+            String recorded = String.format("%08x", earlier.getValue());
+            Db.execute(ds, "update module_migrations set checksum = '" + recorded + "'");
+
+            assertThat(ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate().nothingToDo()).isTrue();
+
+            Files.writeString(file, AUTHOR.replace("(id int primary key)", "(id bigint primary key)"));
+            ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class,
+                    () -> ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate());
+            assertThat(e.mismatches().get(new MigrationId("blog", "Migration202501010001")).recorded()).isEqualTo(recorded);
+        }
+    }
+
+    private static Path jar(Path jar, Map<String, String> files) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            Set<String> directories = new HashSet<>();
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                String name = "db/migrations/" + file.getKey();
+                // Directory entries, as a build writes them: a class loader finds a folder in a jar by its entry.
+                for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+                    if (directories.add(name.substring(0, slash + 1))) {
+                        zip.putNextEntry(new ZipEntry(name.substring(0, slash + 1)));
+                        zip.closeEntry();
+                    }
+                }
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static URLClassLoader loader(Path jar) throws IOException {
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+    }
+
+    /** The scanner's files, noting each one whose bytes are read. */
+    private static final class CountingSource implements SqlMigrationSource {
+
+        private final SqlMigrationSource delegate;
+        final List<String> read = new ArrayList<>();
+
+        CountingSource(SqlMigrationSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<SqlResource> sqlFiles(Location location) {
+            return delegate.sqlFiles(location).stream().map(file -> SqlResource.of(location, file.relativePath(), () -> {
+                synchronized (read) {
+                    read.add(file.relativePath());
+                }
+                return file.bytes();
+            }, file.knownCrc32())).toList();
+        }
+    }
+}
