@@ -9,11 +9,11 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -54,22 +54,17 @@ final class Database {
 
     /** A connection within the connect timeout, or a message that says why there is none. */
     Connection open() {
-        CompletableFuture<Connection> connecting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        }, CONNECTOR);
+        // A plain Future (not CompletableFuture): its classes are loaded already, which a fresh JVM's first start feels.
+        Future<Connection> connecting = CONNECTOR.submit((Callable<Connection>) dataSource::getConnection);
         try {
             return connecting.get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            connecting.thenAccept(Database::closeQuietly);
+            closeWhenConnected(connecting);
             throw new DatabaseUnavailableException("Could not connect to the database: no connection within the connect timeout of "
                     + connectTimeout.toMillis() + " ms. Nothing was changed. Next: check that PostgreSQL is running and reachable"
                     + " at the configured URL (host, port, firewall), or raise the connect timeout if it is slow to answer.", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException ce ? ce.getCause() : e.getCause();
+            Throwable cause = e.getCause();
             SQLException missing = DatabaseUnavailableException.missingDatabase(cause);
             if (missing != null) {
                 throw new DatabaseUnavailableException("Could not connect to the database: " + missing.getMessage()
@@ -81,9 +76,22 @@ final class Database {
                     + ". Nothing was changed. Next: check the URL, user and password, and that PostgreSQL is running.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            connecting.thenAccept(Database::closeQuietly);
+            closeWhenConnected(connecting);
             throw new DatabaseUnavailableException("Interrupted while connecting to the database; nothing was changed.", e);
         }
+    }
+
+    /** A connection that arrives after its caller gave up is closed, not leaked. */
+    private static void closeWhenConnected(Future<Connection> connecting) {
+        CONNECTOR.execute(() -> {
+            try {
+                closeQuietly(connecting.get());
+            } catch (ExecutionException e) {
+                // no connection came: nothing to close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /**

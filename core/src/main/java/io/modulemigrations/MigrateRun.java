@@ -153,7 +153,9 @@ final class MigrateRun {
         if (!mismatches.isEmpty()) {
             throw new ChecksumMismatchException(mismatches);
         }
-        ModuleMigrations.validate(pending.values().stream().flatMap(List::stream).toList());
+        List<LoadedMigration> toRun = new ArrayList<>();
+        pending.values().forEach(toRun::addAll);
+        ModuleMigrations.validate(toRun);
         // Every recorded migration was found in the code unless the history holds more than that.
         return new Plan(pending, applied == history.size() ? List.of() : engine.missing(history));
     }

@@ -1,6 +1,5 @@
 package io.modulemigrations.migration;
 
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,19 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record MigrationId(String module, String name) implements Comparable<MigrationId> {
 
-    /** What a module name must look like. */
-    public static final Pattern MODULE_PATTERN = Pattern.compile("[a-z][a-z0-9_]*");
-
-    /** What a migration name must look like. */
-    public static final Pattern NAME_PATTERN = Pattern.compile("Migration(\\d{14}|\\d{12})(_[A-Za-z0-9_]+)?");
-
     /** The expected module name form, for messages. */
     public static final String MODULE_FORM = "a module name is lower case letters, digits and '_', starting with a letter ([a-z][a-z0-9_]*), e.g. blog or product_review";
 
     /** The expected migration name form, for messages. */
     public static final String NAME_FORM = "a migration name is 'Migration' + 12 or 14 digits (yyyyMMddHHmm[ss]) + optional '_Description', e.g. Migration202507021059 or Migration20240509083918_InitialSetup";
 
-    /** Whether {@code module} matches {@link #MODULE_PATTERN} (checked by hand: a start checks every migration's). */
+    /** Whether {@code module} is a module name: {@code [a-z][a-z0-9_]*} (checked by hand, without a regex: every start checks every migration's). */
     public static boolean isValidModule(@Nullable String module) {
         if (module == null || module.isEmpty() || !isLowerLetter(module.charAt(0))) {
             return false;
@@ -37,7 +30,7 @@ public record MigrationId(String module, String name) implements Comparable<Migr
         return true;
     }
 
-    /** Whether {@code name} matches {@link #NAME_PATTERN} (checked by hand: a start checks every migration's). */
+    /** Whether {@code name} is a migration name: {@code Migration}, 12 or 14 digits, then optionally {@code _[A-Za-z0-9_]+} (checked by hand, as modules are). */
     public static boolean isValidName(@Nullable String name) {
         if (name == null || !name.startsWith("Migration")) {
             return false;
@@ -82,6 +75,12 @@ public record MigrationId(String module, String name) implements Comparable<Migr
     @Override
     public int hashCode() {
         return module.hashCode() * 0x9E3779B1 + name.hashCode();
+    }
+
+    /** By hand, not the record's default: that one is bootstrapped through method handles, some 40 ms of a fresh JVM's first start. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other || (other instanceof MigrationId id && module.equals(id.module) && name.equals(id.name));
     }
 
     @Override
