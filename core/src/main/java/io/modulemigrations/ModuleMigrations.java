@@ -387,6 +387,31 @@ public final class ModuleMigrations {
         }
     }
 
+    /**
+     * Whether the history is exactly the code's migrations with their checksums, read as one value
+     * rather than row by row: then nothing is pending, changed or missing. False whenever anything
+     * differs or cannot be told cheaply; the caller then reads and compares the history row by row.
+     */
+    boolean appliedAsInCode(Connection c) throws SQLException {
+        if (onlyModules != null || !settings.validateChecksums()) {
+            return false;
+        }
+        StringBuilder expected = new StringBuilder();
+        for (List<LoadedMigration> module : migrations.values()) {
+            for (LoadedMigration m : module) {
+                String checksum = m.likelyChecksum();
+                if (checksum == null) {
+                    return false;
+                }
+                if (!expected.isEmpty()) {
+                    expected.append('\n');
+                }
+                expected.append(m.module()).append('/').append(m.name()).append(':').append(checksum);
+            }
+        }
+        return !expected.isEmpty() && expected.toString().equals(historyTable().digest(c));
+    }
+
     void checkChecksums(History history) {
         if (!settings.validateChecksums()) {
             return;

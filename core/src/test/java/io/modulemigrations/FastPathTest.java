@@ -1,7 +1,9 @@
 package io.modulemigrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import java.lang.reflect.InvocationHandler;
@@ -37,7 +39,39 @@ class FastPathTest {
         assertThat(result.nothingToDo()).isTrue();
         assertThat(result.lockTaken()).isFalse();
         assertThat(statements).hasSize(1);
-        assertThat(statements.get(0)).startsWith("select module, name, batch, checksum").contains("module_migrations");
+        assertThat(statements.get(0)).as("the history read as one value, not row by row").startsWith("select string_agg(")
+                .contains("module_migrations");
+    }
+
+    /** The one-value read proves only an exact match; anything else is read row by row and reported as before. */
+    @Test
+    void aHistoryThatDiffersFromTheCodeIsReadRowByRow(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("fast_path_differs")) {
+            differs(db);
+        }
+    }
+
+    private static void differs(TestDatabase db) {
+        String table = "-- migrate:up\ncreate table %1$s (id int);\n-- migrate:down\ndrop table %1$s;\n";
+        ModuleMigrations.configure().dataSource(db.dataSource()).locations()
+                .sqlMigration("blog", "Migration202501010001", table.formatted("author"))
+                .sqlMigration("blog", "Migration202501010002", table.formatted("post")).load().migrate();
+        List<String> statements = new CopyOnWriteArrayList<>();
+
+        MigrateResult withoutOne = ModuleMigrations.configure().dataSource(counting(db.dataSource(), statements)).locations()
+                .sqlMigration("blog", "Migration202501010001", table.formatted("author")).load().migrate();
+
+        assertThat(withoutOne.nothingToDo()).isTrue();
+        assertThat(withoutOne.missing()).extracting(Object::toString).containsExactly("blog/Migration202501010002");
+        assertThat(statements).filteredOn(sql -> sql.startsWith("select string_agg(")).hasSize(1);
+        assertThat(statements).last().asString().startsWith("select module, name, batch, checksum");
+
+        ChecksumMismatchException edited = catchThrowableOfType(ChecksumMismatchException.class, () -> ModuleMigrations.configure()
+                .dataSource(db.dataSource()).locations()
+                .sqlMigration("blog", "Migration202501010001", table.formatted("writer"))
+                .sqlMigration("blog", "Migration202501010002", table.formatted("post")).load().migrate());
+        assertThat(edited).as("an edited applied migration is not taken as applied").isNotNull();
+        assertThat(edited.mismatches()).hasSize(1);
     }
 
     /** A DataSource that records the SQL of every statement executed through it. */

@@ -25,6 +25,7 @@ public final class HistoryTable {
     private final String qualifiedName;
     private final String selectAll;
     private final String selectForRun;
+    private final String selectDigest;
 
     /**
      * @param schema the schema, or null for the connection's current schema
@@ -46,6 +47,8 @@ public final class HistoryTable {
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
+        this.selectDigest = "select string_agg(module || '/' || name || ':' || coalesce(checksum, ''), E'\\n'"
+                + " order by module collate \"C\", name collate \"C\") from " + qualifiedName;
     }
 
     /** The table name as written in SQL, schema-qualified when a schema is configured. */
@@ -65,6 +68,25 @@ public final class HistoryTable {
      */
     public History readForRun(Connection connection) throws SQLException {
         return read(connection, false);
+    }
+
+    /**
+     * The whole history as one value, {@code module/name:checksum} per migration, one per line, in
+     * module and name order (code point order, as {@link String#compareTo}): a start compares it with
+     * the code's and, when they are equal, needs no row of the history. Null when there is no history.
+     */
+    public @Nullable String digest(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(selectDigest)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState())) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                return null;
+            }
+            throw e;
+        }
     }
 
     private History read(Connection connection, boolean details) throws SQLException {

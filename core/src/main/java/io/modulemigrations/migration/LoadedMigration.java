@@ -68,6 +68,16 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
         return current == null || current.equals(recorded);
     }
 
+    /**
+     * The checksum this migration most likely has on record, when it can be found without running any
+     * of its code (see {@link SqlFileMigration}); null otherwise, as for a Java migration, whose checksum
+     * needs its {@code up} recorded. Only an equal recorded one is taken as proof; anything else is
+     * compared with {@link #hasChecksum}.
+     */
+    public @Nullable String likelyChecksum() {
+        return null;
+    }
+
     /** The checksum to record after {@link #up} issued these statements. */
     public abstract String checksumAfterUp(List<String> issued);
 

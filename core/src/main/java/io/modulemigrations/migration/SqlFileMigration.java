@@ -92,6 +92,12 @@ public final class SqlFileMigration extends LoadedMigration {
         return Checksums.isCrc(recorded, file.crc32()) || Checksums.isOfText(recorded, file.text());
     }
 
+    /** The CRC-32 of the file's bytes: its checksum unless it has carriage returns or a byte order mark. */
+    @Override
+    public String likelyChecksum() {
+        return Checksums.hex(file.crc32());
+    }
+
     @Override
     public String checksumAfterUp(List<String> issued) {
         return currentChecksum();
