@@ -46,7 +46,7 @@ class ContenderSelectionTest {
         assertThat(verdicts).filteredOn(v -> v.outcome() == Targets.Verdict.Outcome.NOT_MEASURED).singleElement()
                 .satisfies(v -> assertThat(v.target()).startsWith("concurrency 4 faster than concurrency 1"))
                 .satisfies(v -> assertThat(v.measured()).isEqualTo("engine-c4 not in this run (--contenders)"));
-        assertThat(verdicts).filteredOn(v -> v.outcome() != Targets.Verdict.Outcome.NOT_MEASURED).hasSize(5);
+        assertThat(verdicts).filteredOn(v -> v.outcome() != Targets.Verdict.Outcome.NOT_MEASURED).hasSize(6);
         String markdown = Report.markdown(results, ENVIRONMENT, 0, 1);
         assertThat(markdown).contains("| raw JDBC floor | ", "| Module Migrations, concurrency 1 | ", "| engine-c4 not in this run (--contenders) | not measured |")
                 .doesNotContain("Flyway", "Liquibase", "concurrency 4 |");
@@ -59,7 +59,7 @@ class ContenderSelectionTest {
         Results results = new Results(List.of(thousand), contenders);
         contenders.forEach(c -> results.add(thousand, c, Metric.COLD_APPLY, 4));
 
-        assertThat(Targets.check(results)).hasSize(5).allSatisfy(v -> {
+        assertThat(Targets.check(results)).hasSize(6).allSatisfy(v -> {
             assertThat(v.outcome()).isEqualTo(Targets.Verdict.Outcome.NOT_MEASURED);
             assertThat(v.measured()).isEqualTo("engine-c1 not in this run (--contenders)");
         });
