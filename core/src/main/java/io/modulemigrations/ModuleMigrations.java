@@ -170,6 +170,18 @@ public final class ModuleMigrations {
         return migrations.getOrDefault(module, List.of());
     }
 
+    /**
+     * Reads and parses the SQL migrations of these modules (all when empty), as a start does only for those
+     * it runs: for what replays every migration ({@code db:verify}, {@code db:generate}, reversibility tests).
+     *
+     * @throws InvalidMigrationsException naming every file that is not UTF-8 or not a valid migration
+     */
+    public void readAll(Collection<String> modules) {
+        List<LoadedMigration> all = new ArrayList<>();
+        (modules.isEmpty() ? migrations.keySet() : modules).forEach(module -> all.addAll(migrations(module)));
+        validate(all);
+    }
+
     /** The declared links. */
     public List<ModuleLink> links() {
         return links;

@@ -43,6 +43,7 @@ public final class ModuleMigrationsAssertions {
      * application's engine (in a Spring Boot test, the {@code ModuleMigrations} bean), replayed on {@code emptyDatabase}.
      */
     public static VerifyReport assertDownsRestore(ModuleMigrations application, DataSource emptyDatabase, String... modules) {
+        application.readAll(List.of());
         FluentConfiguration replay = ModuleMigrations.configure().locations().links(application.links());
         for (String module : application.modules()) {
             for (LoadedMigration m : application.migrations(module)) {

@@ -59,11 +59,13 @@ public final class ReversibilityVerifier implements MigrationListener, AutoClose
      * @param scratch     the scratch database the replay runs on; never the application's database
      * @param modules     the modules to check; empty for all
      * @throws io.modulemigrations.UnknownModuleException if a module has no migrations
+     * @throws io.modulemigrations.InvalidMigrationsException if a SQL file is not valid, before anything runs
      */
     public ReversibilityVerifier(ModuleMigrations application, DataSource scratch, Collection<String> modules) {
         this.application = application;
         this.scratch = scratch;
         this.modules = modules.isEmpty() ? null : Set.copyOf(modules);
+        application.readAll(modules);
         for (String module : modules.isEmpty() ? application.modules() : modules) {
             application.migrations(module).forEach(m -> byId.put(m.id(), m));
         }

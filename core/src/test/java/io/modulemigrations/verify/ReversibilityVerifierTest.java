@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.modulemigrations.Db;
 import io.modulemigrations.FluentConfiguration;
+import io.modulemigrations.InvalidMigrationsException;
 import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each migration's down, checked right after its up on a scratch database, must give back the schema from before it. */
 @PostgresTest
@@ -53,6 +58,24 @@ class ReversibilityVerifierTest {
             // the replay went on from the state each up left: every migration is applied and recorded once
             assertThat(Db.history(db.dataSource())).containsExactly("blog/Migration202501010001|1", "blog/Migration202501010002|1",
                     "blog/Migration202501010003|1", "shop/Migration202501010001|1");
+        }
+    }
+
+    /** A start reads only the files it runs; verifying replays them all, so every file is read first and every problem named. */
+    @Test
+    void anInvalidFileIsRefusedBeforeAnythingIsReplayed(PostgresServer server, @TempDir Path dir) throws IOException {
+        try (TestDatabase db = server.createDatabase("verify_invalid")) {
+            Files.createDirectories(dir.resolve("blog"));
+            Files.writeString(dir.resolve("blog/Migration202501010001.sql"), POSTS);
+            Files.writeString(dir.resolve("blog/Migration202501010002.sql"), "create table tag (id int);\n");
+            ModuleMigrations application = ModuleMigrations.configure().dataSource(db.dataSource()).locations("filesystem:" + dir).load();
+
+            InvalidMigrationsException e = catchThrowableOfType(InvalidMigrationsException.class,
+                    () -> new ReversibilityVerifier(application, db.dataSource(), java.util.List.of()));
+
+            assertThat(e).isNotNull();
+            assertThat(e.problems()).singleElement().asString().startsWith("filesystem:" + dir + "/blog/Migration202501010002.sql");
+            assertThat(Db.tableExists(db.dataSource(), "post")).as("nothing replayed").isFalse();
         }
     }
 

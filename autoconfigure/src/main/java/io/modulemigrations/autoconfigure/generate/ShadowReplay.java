@@ -89,6 +89,8 @@ final class ShadowReplay {
     }
 
     private FluentConfiguration configuration(DataSource dataSource, String leftOut) {
+        // Every migration is replayed: every file must read and parse (a start reads only what it runs).
+        this.application.readAll(List.of());
         FluentConfiguration configuration = ModuleMigrations.configure().dataSource(dataSource).locations()
                 .table(this.table).concurrency(1).links(this.application.links());
         if (this.schema != null) {
