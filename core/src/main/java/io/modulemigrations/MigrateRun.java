@@ -7,6 +7,7 @@ import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -75,6 +76,10 @@ final class MigrateRun {
                 log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
             }
             return options.skipScripts() ? result : result.withScripts(engine.runScripts(c, true));
+        } catch (UncheckedIOException e) {
+            // Files are read before anything runs (applied ones for their checksums, pending ones to parse them).
+            throw new MigrationException(e.getMessage() + ". Nothing was changed. Next: check that the file is there and readable,"
+                    + " then run migrate again.", e);
         } catch (SQLException e) {
             throw new MigrationException("Migrate failed talking to the database: " + e.getMessage()
                     + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"

@@ -137,6 +137,25 @@ class UnreadStartTest {
         }
     }
 
+    /** Files are read when needed, after load(): one gone by then is named, and nothing has run. */
+    @Test
+    void aFileGoneAfterLoadIsNamedAndNothingRuns(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_gone")) {
+            DataSource ds = db.dataSource();
+            Path blog = Files.createDirectories(dir.resolve("blog"));
+            Files.writeString(blog.resolve("Migration202501010001.sql"), AUTHOR);
+            Path gone = Files.writeString(blog.resolve("Migration202501010002.sql"), POST);
+            ModuleMigrations engine = ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load();
+            Files.delete(gone);
+
+            MigrationException e = catchThrowableOfType(MigrationException.class, engine::migrate);
+
+            assertThat(e.getMessage()).contains("Migration202501010002.sql", "Nothing was changed", "Next:");
+            assertThat(Db.tableExists(ds, "author")).isFalse();
+            assertThat(Db.tableExists(ds, "module_migrations")).isFalse();
+        }
+    }
+
     private static Path jar(Path jar, Map<String, String> files) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
             Set<String> directories = new HashSet<>();
