@@ -77,22 +77,53 @@ public final class ModuleMigrations {
         this.scripts = settings.scripts();
         this.links = settings.links();
         if (settings.schema() != null) {
-            this.tables = tablesIn(settings.schema());
+            this.tables = new Tables(settings.schema());
         }
         this.byId = loaded.byId();
     }
 
-    /** The engine's tables and what writes them, all in one schema. */
-    private record Tables(HistoryTable history, ProgressTable progress, StepRunner steps, LinkSync linkSync, ScriptRunner scripts) {
-    }
+    /**
+     * The engine's tables and what writes them, all in one schema. The writers are built when first
+     * needed: an up-to-date start loads none of their classes.
+     */
+    private final class Tables {
 
-    private Tables tablesIn(String schema) {
-        boolean configured = settings.schema() != null;
-        HistoryTable history = new HistoryTable(schema, settings.table(), configured);
-        ProgressTable progress = new ProgressTable(schema, settings.table() + "_progress");
-        return new Tables(history, progress, new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
-                settings.lockRetries()), new LinkSync(schema, "module_links", configured),
-                new ScriptRunner(schema, "module_migration_scripts", configured));
+        private final String schema;
+        private final boolean configured;
+        final HistoryTable history;
+        final ProgressTable progress;
+        private @Nullable StepRunner steps;
+        private @Nullable LinkSync linkSync;
+        private @Nullable ScriptRunner scripts;
+
+        Tables(String schema) {
+            this.schema = schema;
+            this.configured = settings.schema() != null;
+            this.history = new HistoryTable(schema, settings.table(), configured);
+            this.progress = new ProgressTable(schema, settings.table() + "_progress");
+        }
+
+        synchronized StepRunner steps() {
+            if (steps == null) {
+                steps = new StepRunner(history, progress, settings.appliedBy(), settings.listeners(), database, settings.lockTimeout(),
+                        settings.lockRetries());
+            }
+            return steps;
+        }
+
+        synchronized LinkSync linkSync() {
+            if (linkSync == null) {
+                linkSync = new LinkSync(schema, "module_links", configured);
+            }
+            return linkSync;
+        }
+
+        synchronized ScriptRunner scripts() {
+            if (scripts == null) {
+                scripts = new ScriptRunner(schema, "module_migration_scripts", configured);
+            }
+            return scripts;
+        }
     }
 
     /**
@@ -113,7 +144,7 @@ public final class ModuleMigrations {
                 }
                 synchronized (this) {
                     if (tables == null) {
-                        tables = tablesIn(schema);
+                        tables = new Tables(schema);
                     }
                 }
             } catch (SQLException e) {
@@ -136,11 +167,11 @@ public final class ModuleMigrations {
     }
 
     HistoryTable historyTable() {
-        return tables().history();
+        return tables().history;
     }
 
     ProgressTable progressTable() {
-        return tables().progress();
+        return tables().progress;
     }
 
     StepRunner steps() {
