@@ -146,8 +146,9 @@ final class MigrateRun {
                     todo.add(m);
                 } else {
                     applied++;
-                    if (validate && a.checksum() != null && !m.hasChecksum(a.checksum())) {
-                        mismatches.put(m.id(), new ChecksumMismatchException.Mismatch(a.checksum(), m.currentChecksum()));
+                    ChecksumMismatchException.Mismatch mismatch = validate ? ModuleMigrations.mismatch(m, a) : null;
+                    if (mismatch != null) {
+                        mismatches.put(m.id(), mismatch);
                     }
                 }
             }

@@ -469,14 +469,18 @@ public final class ModuleMigrations {
         Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
         for (AppliedMigration a : history.unordered()) {
             LoadedMigration m = byId.get(a.id());
-            if (m == null || a.checksum() == null) {
-                continue;
-            }
-            if (!m.hasChecksum(a.checksum())) {
-                mismatches.put(a.id(), new ChecksumMismatchException.Mismatch(a.checksum(), m.currentChecksum()));
+            ChecksumMismatchException.Mismatch mismatch = m == null ? null : mismatch(m, a);
+            if (mismatch != null) {
+                mismatches.put(a.id(), mismatch);
             }
         }
         return mismatches;
+    }
+
+    /** How an applied migration's recorded checksum differs from the code's, or null when it does not (or was not recorded). */
+    static ChecksumMismatchException.@Nullable Mismatch mismatch(LoadedMigration m, AppliedMigration applied) {
+        String recorded = applied.checksum();
+        return recorded == null || m.hasChecksum(recorded) ? null : new ChecksumMismatchException.Mismatch(recorded, m.currentChecksum());
     }
 
     /** Work done while holding the run lock. */
