@@ -8,9 +8,11 @@ import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32C;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** An edited applied migration stops the next run before it changes anything. */
 @PostgresTest
 class ChecksumTest {
+
+    private static final String AUTHOR = "-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n";
 
     @Test
     void editingAnAppliedSqlMigrationStopsTheNextRunBeforeAnyChange(PostgresServer server, @TempDir Path dir) throws Exception {
@@ -74,6 +78,28 @@ class ChecksumTest {
                     .dataSource(db.dataSource()).locations()
                     .javaMigration("blog", "Migration202501010001", new CreateTable("create table author (id bigint)")).load().migrate());
             assertThat(e.mismatches()).containsOnlyKeys(new MigrationId("blog", "Migration202501010001"));
+        }
+    }
+
+    @Test
+    void aHistoryWrittenWithEarlierChecksumsStaysValidAndStillCatchesAnEdit(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unread_legacy")) {
+            DataSource ds = db.dataSource();
+            Path blog = Files.createDirectories(dir.resolve("blog"));
+            Path file = blog.resolve("Migration202501010001.sql");
+            Files.writeString(file, AUTHOR);
+            ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate();
+            CRC32C earlier = new CRC32C();
+            earlier.update(AUTHOR.getBytes(StandardCharsets.UTF_8));
+            String recorded = String.format("%08x", earlier.getValue());
+            Db.execute(ds, "update module_migrations set checksum = '" + recorded + "'");
+
+            assertThat(ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate().nothingToDo()).isTrue();
+
+            Files.writeString(file, AUTHOR.replace("(id int primary key)", "(id bigint primary key)"));
+            ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class,
+                    () -> ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate());
+            assertThat(e.mismatches().get(new MigrationId("blog", "Migration202501010001")).recorded()).isEqualTo(recorded);
         }
     }
 

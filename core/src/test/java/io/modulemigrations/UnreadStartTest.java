@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32C;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -112,28 +111,6 @@ class UnreadStartTest {
                 assertThat(ModuleMigrations.configure().dataSource(ds).classLoader(loader).locations("classpath:db/migrations").load()
                         .migrate().nothingToDo()).isTrue();
             }
-        }
-    }
-
-    @Test
-    void aHistoryWrittenWithEarlierChecksumsStaysValidAndStillCatchesAnEdit(PostgresServer server, @TempDir Path dir) throws Exception {
-        try (TestDatabase db = server.createDatabase("unread_legacy")) {
-            DataSource ds = db.dataSource();
-            Path blog = Files.createDirectories(dir.resolve("blog"));
-            Path file = blog.resolve("Migration202501010001.sql");
-            Files.writeString(file, AUTHOR);
-            ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate();
-            CRC32C earlier = new CRC32C();
-            earlier.update(AUTHOR.getBytes(StandardCharsets.UTF_8));
-            String recorded = String.format("%08x", earlier.getValue());
-            Db.execute(ds, "update module_migrations set checksum = '" + recorded + "'");
-
-            assertThat(ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate().nothingToDo()).isTrue();
-
-            Files.writeString(file, AUTHOR.replace("(id int primary key)", "(id bigint primary key)"));
-            ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class,
-                    () -> ModuleMigrations.configure().dataSource(ds).locations("filesystem:" + dir).load().migrate());
-            assertThat(e.mismatches().get(new MigrationId("blog", "Migration202501010001")).recorded()).isEqualTo(recorded);
         }
     }
 

@@ -33,6 +33,7 @@ public final class SqlResource {
     private final long knownCrc32;
     private volatile byte @Nullable [] bytes;
     private volatile @Nullable String text;
+    private volatile long computedCrc32 = UNKNOWN_CRC;
 
     private SqlResource(String source, String relativePath, Content content, long knownCrc32) {
         this.source = source;
@@ -77,7 +78,7 @@ public final class SqlResource {
     }
 
     /**
-     * The CRC-32 of the file's bytes: the {@link #knownCrc32() known} one, else computed from the bytes.
+     * The CRC-32 of the file's bytes: the {@link #knownCrc32() known} one, else computed from the bytes once.
      *
      * @throws UncheckedIOException the file could not be read
      */
@@ -85,9 +86,14 @@ public final class SqlResource {
         if (knownCrc32 != UNKNOWN_CRC) {
             return knownCrc32;
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes());
-        return crc.getValue();
+        long computed = computedCrc32;
+        if (computed == UNKNOWN_CRC) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes());
+            computed = crc.getValue();
+            computedCrc32 = computed;
+        }
+        return computed;
     }
 
     /**
