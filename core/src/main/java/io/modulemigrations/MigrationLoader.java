@@ -13,7 +13,6 @@ import io.modulemigrations.sql.SqlResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +24,19 @@ import org.jspecify.annotations.Nullable;
 /** Discovery and validation: every migration of every module, or every problem at once. */
 final class MigrationLoader {
 
-    /** Valid migrations, grouped by module in name order and by id, and the module graph. */
-    record Loaded(Map<String, List<LoadedMigration>> byModule, Map<MigrationId, LoadedMigration> byId, ModuleGraph graph) {
+    /** Valid migrations, grouped by module in name order, and the module graph. */
+    record Loaded(Map<String, List<LoadedMigration>> byModule, ModuleGraph graph) {
     }
 
-    private final Map<MigrationId, LoadedMigration> byId = new HashMap<>();
+    private static final Comparator<LoadedMigration> BY_NAME = (a, b) -> a.name().compareTo(b.name());
+
+    private final Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
     private final Set<String> validModules = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
+    // The module of the file (and migration) added last: a location lists a module's files together,
+    // so its ids share one module string and its migrations go to one list without a lookup each.
+    private @Nullable String lastFileModule;
+    private @Nullable List<LoadedMigration> lastList;
 
     private MigrationLoader() {
     }
@@ -117,15 +122,16 @@ final class MigrationLoader {
             problems.add(r.source() + ": a SQL migration is <location>/<module>/<name>.sql, one folder per module, e.g. db/migrations/blog/Migration202507021059.sql");
             return;
         }
-        String module = path.substring(0, slash);
-        String fileName = path.substring(slash + 1);
-        if (!SqlResource.isSqlFileName(fileName)) {
-            problems.add(r.source() + ": '" + fileName + "' looks like a SQL migration but its name is not one: expected <name>.sql, with"
+        if (!SqlResource.isSqlFileName(path, slash + 1)) {
+            problems.add(r.source() + ": '" + path.substring(slash + 1) + "' looks like a SQL migration but its name is not one: expected <name>.sql, with"
                     + " .sql in lower case, where " + MigrationId.NAME_FORM + ". Rename it, or move it out of the location (files whose"
                     + " names neither end in .sql nor start with 'migration', such as README.md, are ignored, as are hidden ones)");
             return;
         }
-        addSql(module, fileName.substring(0, fileName.length() - ".sql".length()), r);
+        String last = lastFileModule;
+        String module = last != null && last.length() == slash && path.startsWith(last) ? last : path.substring(0, slash);
+        lastFileModule = module;
+        addSql(module, path.substring(slash + 1, path.length() - ".sql".length()), r);
     }
 
     private @Nullable SqlFileMigration addSql(String module, String name, SqlResource file) {
@@ -154,12 +160,14 @@ final class MigrationLoader {
         return valid;
     }
 
+    // Duplicates are found once each module's list is sorted (they are then neighbours).
     private void add(LoadedMigration migration) {
-        LoadedMigration previous = byId.putIfAbsent(migration.id(), migration);
-        if (previous != null) {
-            problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
-                    + migration.source() + "; each (module, name) must be unique: rename or remove one");
+        List<LoadedMigration> list = lastList;
+        if (list == null || !list.get(0).module().equals(migration.module())) {
+            list = byModule.computeIfAbsent(migration.module(), k -> new ArrayList<>());
+            lastList = list;
         }
+        list.add(migration);
     }
 
     private void checkLinks(List<io.modulemigrations.link.ModuleLink> links) {
@@ -190,22 +198,29 @@ final class MigrationLoader {
     }
 
     private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
-        Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
-        Map<MigrationId, LoadedMigration> loaded = new HashMap<>(byId.size() * 4 / 3 + 1);
-        for (LoadedMigration m : byId.values()) {
-            if (only == null || only.contains(m.module())) {
-                byModule.computeIfAbsent(m.module(), k -> new ArrayList<>()).add(m);
-                loaded.put(m.id(), m);
+        for (List<LoadedMigration> list : byModule.values()) {
+            list.sort(BY_NAME);
+            for (int i = 1; i < list.size(); i++) {
+                LoadedMigration previous = list.get(i - 1);
+                LoadedMigration migration = list.get(i);
+                if (previous.name().equals(migration.name())) {
+                    problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
+                            + migration.source() + "; each (module, name) must be unique: rename or remove one");
+                }
             }
         }
+        Map<String, List<LoadedMigration>> kept = byModule;
+        if (only != null) {
+            kept = new TreeMap<>(byModule);
+            kept.keySet().retainAll(only);
+        }
         Map<String, ? extends Set<String>> dependsOn = only == null ? declared : onlyAmong(only, declared);
-        problems.addAll(ModuleGraph.problems(byModule.keySet(), dependsOn));
+        problems.addAll(ModuleGraph.problems(kept.keySet(), dependsOn));
         if (!problems.isEmpty()) {
             throw new InvalidMigrationsException(problems);
         }
-        byModule.values().forEach(list -> list.sort(Comparator.comparing(LoadedMigration::name)));
-        byModule.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        return new Loaded(Collections.unmodifiableMap(byModule), Collections.unmodifiableMap(loaded), ModuleGraph.of(byModule.keySet(), dependsOn));
+        kept.replaceAll((module, list) -> Collections.unmodifiableList(list));
+        return new Loaded(Collections.unmodifiableMap(kept), ModuleGraph.of(kept.keySet(), dependsOn));
     }
 
     // Declarations of and on modules left out are not checked: those modules are deliberately not loaded.

@@ -11,6 +11,7 @@ import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
+import io.modulemigrations.migration.Checksums;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
@@ -61,7 +62,6 @@ public final class ModuleMigrations {
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
     private volatile @Nullable Tables tables;
-    private final Map<MigrationId, LoadedMigration> byId;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
@@ -79,7 +79,6 @@ public final class ModuleMigrations {
         if (settings.schema() != null) {
             this.tables = new Tables(settings.schema());
         }
-        this.byId = loaded.byId();
     }
 
     /**
@@ -392,15 +391,35 @@ public final class ModuleMigrations {
         }
     }
 
+    /** The code's migration of this id, found in its module's name-ordered list. */
     @Nullable LoadedMigration migration(MigrationId id) {
-        return byId.get(id);
+        List<LoadedMigration> module = migrations.get(id.module());
+        if (module == null) {
+            return null;
+        }
+        int low = 0;
+        int high = module.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            LoadedMigration m = module.get(mid);
+            int c = m.name().compareTo(id.name());
+            if (c == 0) {
+                return m;
+            }
+            if (c < 0) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return null;
     }
 
     /** Applied migrations no longer in the code: reported, not fatal. */
     List<MigrationId> missing(History history) {
         List<MigrationId> missing = new ArrayList<>();
         for (AppliedMigration a : history.unordered()) {
-            if (!byId.containsKey(a.id()) && loadsModule(a.module())) {
+            if (migration(a.id()) == null && loadsModule(a.module())) {
                 missing.add(a.id());
             }
         }
@@ -436,23 +455,49 @@ public final class ModuleMigrations {
      * differs or cannot be told cheaply; the caller then reads and compares the history row by row.
      */
     boolean appliedAsInCode(Connection c) throws SQLException {
-        if (onlyModules != null || !settings.validateChecksums()) {
+        if (onlyModules != null || !settings.validateChecksums() || migrations.isEmpty()) {
             return false;
         }
-        StringBuilder expected = new StringBuilder();
+        int count = 0;
+        for (List<LoadedMigration> module : migrations.values()) {
+            count += module.size();
+        }
+        long[] crcs = new long[count];
+        int i = 0;
         for (List<LoadedMigration> module : migrations.values()) {
             for (LoadedMigration m : module) {
-                String checksum = m.likelyChecksum();
-                if (checksum == null) {
+                long crc = m.likelyChecksumCrc();
+                if (crc < 0) {
                     return false;
                 }
-                if (!expected.isEmpty()) {
-                    expected.append('\n');
-                }
-                expected.append(m.module()).append('/').append(m.name()).append(':').append(checksum);
+                crcs[i++] = crc;
             }
         }
-        return !expected.isEmpty() && expected.toString().equals(historyTable().digest(c));
+        String digest = historyTable().digest(c);
+        if (digest == null) {
+            return false;
+        }
+        // Compared in place, line by line: "module/name:checksum", lines joined by '\n'.
+        int at = 0;
+        i = 0;
+        for (List<LoadedMigration> module : migrations.values()) {
+            for (LoadedMigration m : module) {
+                if (i > 0) {
+                    at = after(digest, at, "\n");
+                }
+                at = after(digest, after(digest, after(digest, after(digest, at, m.module()), "/"), m.name()), ":");
+                if (!Checksums.isCrcAt(digest, at, crcs[i++])) {
+                    return false;
+                }
+                at += 8;
+            }
+        }
+        return at == digest.length();
+    }
+
+    /** Where {@code part} ends when {@code text} holds it at {@code at}; -1 when it does not (or {@code at} is -1). */
+    private static int after(String text, int at, String part) {
+        return at >= 0 && text.startsWith(part, at) ? at + part.length() : -1;
     }
 
     void checkChecksums(History history) {
@@ -468,7 +513,7 @@ public final class ModuleMigrations {
     private Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches(History history) {
         Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
         for (AppliedMigration a : history.unordered()) {
-            LoadedMigration m = byId.get(a.id());
+            LoadedMigration m = migration(a.id());
             ChecksumMismatchException.Mismatch mismatch = m == null ? null : mismatch(m, a);
             if (mismatch != null) {
                 mismatches.put(a.id(), mismatch);

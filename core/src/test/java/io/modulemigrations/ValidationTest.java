@@ -74,6 +74,21 @@ class ValidationTest {
     }
 
     @Test
+    void theSameFileInTwoLocationsIsRefusedNamingBoth(DataSource ds, @TempDir Path dir) throws IOException {
+        write(dir, "one/blog/Migration202507021059.sql", TABLE);
+        write(dir, "one/blog/Migration202507021100.sql", TABLE.replace(" t", " u"));
+        write(dir, "two/blog/Migration202507021059.sql", TABLE);
+        write(dir, "two/shop/Migration202507021059.sql", TABLE.replace(" t", " v"));
+
+        InvalidMigrationsException e = refused(ds, ModuleMigrations.configure().dataSource(ds)
+                .locations("filesystem:" + dir.resolve("one"), "filesystem:" + dir.resolve("two")));
+
+        assertThat(e.problems()).singleElement().asString().contains("duplicate migration blog/Migration202507021059",
+                "filesystem:" + dir.resolve("one") + "/blog/Migration202507021059.sql",
+                "filesystem:" + dir.resolve("two") + "/blog/Migration202507021059.sql", "must be unique");
+    }
+
+    @Test
     void invalidModuleNamesAreRefused(DataSource ds, @TempDir Path dir) throws IOException {
         write(dir, "Blog-Posts/Migration202501010001.sql", TABLE);
         write(dir, "Migration202501010002.sql", TABLE);

@@ -13,6 +13,8 @@ import java.util.zip.CRC32C;
  */
 public final class Checksums {
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
     private Checksums() {
     }
 
@@ -43,14 +45,18 @@ public final class Checksums {
         return hex(crc.getValue());
     }
 
-    /** Whether {@code recorded} is {@code crc} as 8 hex digits (compared without building the string). */
+    /** Whether {@code recorded} is {@code crc} as 8 hex digits, {@link #hex} (compared without building the string). */
     public static boolean isCrc(String recorded, long crc) {
-        if (recorded.length() != 8) {
+        return recorded.length() == 8 && isCrcAt(recorded, 0, crc);
+    }
+
+    /** Whether {@code text} holds {@code crc} as 8 hex digits, {@link #hex}, at {@code at}. */
+    public static boolean isCrcAt(String text, int at, long crc) {
+        if (at < 0 || at + 8 > text.length()) {
             return false;
         }
         for (int i = 0; i < 8; i++) {
-            int digit = Character.digit(recorded.charAt(i), 16);
-            if (digit < 0 || digit != ((crc >>> (28 - 4 * i)) & 0xF)) {
+            if (text.charAt(at + i) != HEX[(int) ((crc >>> (28 - 4 * i)) & 0xF)]) {
                 return false;
             }
         }
@@ -59,8 +65,13 @@ public final class Checksums {
 
     /** A CRC as 8 hex digits. */
     public static String hex(long crc) {
-        String hex = Long.toHexString(crc);
-        return "00000000".substring(hex.length()) + hex;
+        // By hand: a start with nothing pending formats one per migration.
+        byte[] digits = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            digits[i] = HEX[(int) (crc & 0xF)];
+            crc >>>= 4;
+        }
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
     private static String normalised(String text) {

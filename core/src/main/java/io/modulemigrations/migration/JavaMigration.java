@@ -16,7 +16,7 @@ public final class JavaMigration extends LoadedMigration {
     private volatile @Nullable Recording upRecording;
 
     public JavaMigration(MigrationId id, Migration migration, boolean transactional) {
-        super(id, migration.getClass().getName());
+        super(id);
         this.migration = migration;
         this.transactional = transactional;
         this.reversible = overridesDown(migration.getClass());
@@ -28,6 +28,11 @@ public final class JavaMigration extends LoadedMigration {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    @Override
+    public String source() {
+        return migration.getClass().getName();
     }
 
     public Migration migration() {

@@ -10,11 +10,9 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigration {
 
     private final MigrationId id;
-    private final String source;
 
-    LoadedMigration(MigrationId id, String source) {
+    LoadedMigration(MigrationId id) {
         this.id = id;
-        this.source = source;
     }
 
     public MigrationId id() {
@@ -30,9 +28,7 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
     }
 
     /** Where the migration was declared (file or class), for messages. */
-    public String source() {
-        return source;
-    }
+    public abstract String source();
 
     /**
      * Reads and checks what the migration runs, so that a problem is known before anything runs. A SQL
@@ -69,13 +65,13 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
     }
 
     /**
-     * The checksum this migration most likely has on record, when it can be found without running any
-     * of its code (see {@link SqlFileMigration}); null otherwise, as for a Java migration, whose checksum
-     * needs its {@code up} recorded. Only an equal recorded one is taken as proof; anything else is
-     * compared with {@link #hasChecksum}.
+     * The CRC whose 8 hex digits ({@link Checksums#hex}) this migration most likely has on record as its
+     * checksum, when it can be found without running any of its code (see {@link SqlFileMigration}); -1
+     * otherwise, as for a Java migration, whose checksum needs its {@code up} recorded. Only an equal
+     * recorded one is taken as proof; anything else is compared with {@link #hasChecksum}.
      */
-    public @Nullable String likelyChecksum() {
-        return null;
+    public long likelyChecksumCrc() {
+        return -1;
     }
 
     /** The checksum to record after {@link #up} issued these statements. */

@@ -17,8 +17,13 @@ public final class SqlFileMigration extends LoadedMigration {
     private volatile @Nullable SqlMigrationScript script;
 
     public SqlFileMigration(MigrationId id, SqlResource file) {
-        super(id, file.source());
+        super(id);
         this.file = file;
+    }
+
+    @Override
+    public String source() {
+        return file.source();
     }
 
     /**
@@ -94,8 +99,8 @@ public final class SqlFileMigration extends LoadedMigration {
 
     /** The CRC-32 of the file's bytes: its checksum unless it has carriage returns or a byte order mark. */
     @Override
-    public String likelyChecksum() {
-        return Checksums.hex(file.crc32());
+    public long likelyChecksumCrc() {
+        return file.crc32();
     }
 
     @Override

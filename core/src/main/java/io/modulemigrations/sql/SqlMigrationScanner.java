@@ -138,7 +138,7 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
                 continue;
             }
             String relative = name.substring(entryPrefix.length());
-            if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative.substring(relative.lastIndexOf('/') + 1))) {
+            if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative, relative.lastIndexOf('/') + 1)) {
                 found.add(SqlResource.of(location, relative, () -> {
                     try (InputStream in = jar.getInputStream(entry)) {
                         return in.readAllBytes();

@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,8 @@ public final class SqlResource {
     /** {@link #knownCrc32()} when the CRC-32 is not known without reading the file. */
     public static final long UNKNOWN_CRC = -1;
 
-    private final String source;
+    private final @Nullable Location location;
+    private @Nullable String source;
     private final String relativePath;
     private final Content content;
     private final long knownCrc32;
@@ -35,7 +37,9 @@ public final class SqlResource {
     private volatile @Nullable String text;
     private volatile long computedCrc32 = UNKNOWN_CRC;
 
-    private SqlResource(String source, String relativePath, Content content, long knownCrc32) {
+    // A location's file names its source when a message asks: a start builds none.
+    private SqlResource(@Nullable Location location, @Nullable String source, String relativePath, Content content, long knownCrc32) {
+        this.location = location;
         this.source = source;
         this.relativePath = relativePath;
         this.content = content;
@@ -52,19 +56,24 @@ public final class SqlResource {
      * already known (for a jar entry, {@link java.util.zip.ZipEntry#getCrc()}: the zip directory holds it).
      */
     public static SqlResource of(Location location, String relativePath, Content content, long crc32) {
-        return new SqlResource(location.source(relativePath), relativePath, content, crc32);
+        return new SqlResource(location, null, relativePath, content, crc32);
     }
 
     /** A migration's text given in code rather than read from a file; {@code source} names it in messages. */
     public static SqlResource ofText(String source, String relativePath, String text) {
-        SqlResource resource = new SqlResource(source, relativePath, () -> text.getBytes(StandardCharsets.UTF_8), UNKNOWN_CRC);
+        SqlResource resource = new SqlResource(null, source, relativePath, () -> text.getBytes(StandardCharsets.UTF_8), UNKNOWN_CRC);
         resource.text = text;
         return resource;
     }
 
     /** Where it is, for messages: the location plus the relative path. */
     public String source() {
-        return source;
+        String named = source;
+        if (named == null) {
+            named = Objects.requireNonNull(location).source(relativePath);
+            source = named;
+        }
+        return named;
     }
 
     /** The path below the location, with {@code /} separators, e.g. {@code blog/Migration202507021059.sql}. */
@@ -107,7 +116,7 @@ public final class SqlResource {
             try {
                 read = content.bytes();
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not read SQL migration " + source + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("Could not read SQL migration " + source() + ": " + e.getMessage(), e);
             }
             bytes = read;
         }
@@ -123,7 +132,7 @@ public final class SqlResource {
     public String text() {
         String decoded = text;
         if (decoded == null) {
-            decoded = decode(source, bytes());
+            decoded = decode(source(), bytes());
             text = decoded;
         }
         return decoded;
@@ -131,7 +140,7 @@ public final class SqlResource {
 
     @Override
     public String toString() {
-        return source;
+        return source();
     }
 
     /**
@@ -141,8 +150,13 @@ public final class SqlResource {
      * ({@code .}-prefixed) and anything else ({@code README.md}) are not listed.
      */
     public static boolean isListed(String fileName) {
-        return !fileName.startsWith(".") && (fileName.regionMatches(true, fileName.length() - 4, ".sql", 0, 4)
-                || fileName.regionMatches(true, 0, "migration", 0, 9));
+        return isListed(fileName, 0);
+    }
+
+    /** {@link #isListed(String)} for the file name that starts at {@code from} in {@code path}. */
+    public static boolean isListed(String path, int from) {
+        return !path.startsWith(".", from) && (path.regionMatches(true, path.length() - 4, ".sql", 0, 4)
+                || path.regionMatches(true, from, "migration", 0, 9));
     }
 
     /**
@@ -153,9 +167,12 @@ public final class SqlResource {
         return relativePath.startsWith(".") || relativePath.contains("/.");
     }
 
-    /** Whether a file name has the exact form of a SQL migration file's: ends in {@code .sql}, lower case. */
-    public static boolean isSqlFileName(String fileName) {
-        return fileName.endsWith(".sql") && !fileName.startsWith(".");
+    /**
+     * Whether the file name that starts at {@code from} in {@code path} has the exact form of a SQL
+     * migration file's: ends in {@code .sql}, lower case, and is not hidden.
+     */
+    public static boolean isSqlFileName(String path, int from) {
+        return path.endsWith(".sql") && !path.startsWith(".", from);
     }
 
     /**
