@@ -80,8 +80,8 @@ final class Report {
         Benchmark.Repeats timed = Benchmark.NEW_INSTANCE_TIMED;
         return String.format(Locale.ROOT, "*No-op, new instance* is what an application's start does with everything applied (a new configure,"
                 + " load and migrate), in the harness JVM. In each pass, for every contender alike: the first such call is *first in pass*;"
-                + " then %d to %d more calls unrecorded (up to %d, or until %.0f s have passed), so that this code runs compiled; then %d to %d"
-                + " timed calls (up to %d, or until %.0f s have passed), whose median is the pass's *warm* value (the issue-13 target's);"
+                + " then %d to %d more calls unrecorded (up to %d, or for about %.0f s), so that this code runs compiled; then %d to %d"
+                + " timed calls (up to %d, or for about %.0f s), whose median is the pass's *warm* value (the issue-13 target's);"
                 + " a cell notes [n=…] when a pass timed fewer than %d.",
                 warmup.min(), warmup.max(), warmup.max(), warmup.budget().toMillis() / 1000.0, timed.min(), timed.max(), timed.max(),
                 timed.budget().toMillis() / 1000.0, timed.max());
