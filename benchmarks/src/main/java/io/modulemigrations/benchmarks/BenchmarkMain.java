@@ -15,16 +15,21 @@ import java.util.stream.Stream;
  * <pre>
  * --medusa DIR      the Medusa corpus (required unless --no-medusa or --spring-only)
  * --out FILE        where the Markdown goes (default RESULTS.md)
- * --synthetic MxK   the synthetic workload (default 20x50; 50x200 is the 10,000 scale point, targets included)
+ * --synthetic MxK   the synthetic workload (default 20x50; 50x200 is the 10,000 scale point, targets included);
+ *                   also the Spring Boot scenario's first part
  * --scale           also run the 50x200 scale point
  * --no-medusa       engine tables without the Medusa corpus
  * --contenders ID,ID  only these contenders in the engine tables, after the raw floor (always first);
  *                   ids: raw, engine-c1, engine-c4, flyway, liquibase (default: all)
  * --warmups N       unrecorded passes first (default 1)
  * --passes N        measured passes (default 5)
- * --spring-only     only the Spring Boot scenario (on the synthetic workload)
+ * --spring-only     only the Spring Boot scenario: its part on the synthetic workload, then its 10,000 part
  * --no-spring       everything but the Spring Boot scenario
- * --apps ID,ID      only these apps of the Spring Boot scenario (default: all; ids in BootContender)
+ * --no-spring-10k   the Spring Boot scenario without its 10,000 part (20x500: the apps no-tool,
+ *                   module-migrations-c1 and -c4, first deploy and restart, the restart's +150 ms target)
+ * --spring-10k-only only the Spring Boot scenario's 10,000 part
+ * --apps ID,ID      only these apps of the Spring Boot scenario (default: all; ids in BootContender); the
+ *                   10,000 part runs those of them it runs at all
  * --sample-jar JAR  the packaged sample app, for the Spring Boot scenario's command times (none: not measured)
  * </pre>
  */
@@ -34,7 +39,8 @@ public final class BenchmarkMain {
     static final String COMMAND = "./mvnw -B -pl benchmarks -am -Pbench -DskipTests verify";
 
     /** Options without a value. */
-    private static final List<String> FLAGS = List.of("--scale", "--spring-only", "--no-spring", "--no-medusa");
+    private static final List<String> FLAGS = List.of("--scale", "--spring-only", "--no-spring", "--no-medusa", "--no-spring-10k",
+            "--spring-10k-only");
 
     private BenchmarkMain() {
     }
@@ -49,6 +55,8 @@ public final class BenchmarkMain {
         int passes = 5;
         boolean engine = true;
         boolean spring = true;
+        boolean springThousand = true;
+        boolean springTenThousand = true;
         Path sampleJar = null;
         List<BootContender> apps = BootContender.all();
         List<Contender> contenders = Contender.all();
@@ -66,6 +74,11 @@ public final class BenchmarkMain {
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 case "--spring-only" -> engine = false;
                 case "--no-spring" -> spring = false;
+                case "--no-spring-10k" -> springTenThousand = false;
+                case "--spring-10k-only" -> {
+                    engine = false;
+                    springThousand = false;
+                }
                 case "--sample-jar" -> sampleJar = Path.of(args[++i]);
                 case "--apps" -> apps = BootContender.byIds(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + option + "; see BenchmarkMain's Javadoc");
@@ -106,15 +119,21 @@ public final class BenchmarkMain {
                     }
                 }
             }
-            BootResults boot = null;
-            if (spring) {
-                boot = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), sampleJar, workDir.resolve("spring-boot"),
-                        warmups, passes, false, System.out).run(syntheticWorkload, apps);
+            List<BootResults> boot = new ArrayList<>();
+            if (spring && springThousand) {
+                boot.add(new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), sampleJar, workDir.resolve("spring-boot"),
+                        warmups, passes, false, System.out).run(syntheticWorkload, apps));
+            }
+            List<BootContender> tenThousandApps = BootContender.atTenThousand(apps);
+            boolean tenThousandRan = springThousand && syntheticWorkload.spec().equals(SpringBootScenario.TEN_THOUSAND);
+            if (spring && springTenThousand && !tenThousandRan && !tenThousandApps.isEmpty()) {
+                boot.add(new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), null, workDir.resolve("spring-boot-10k"),
+                        warmups, passes, false, System.out).run(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND), tenThousandApps, false));
             }
             Environment environment = Environment.describe(server, command, loadBefore);
             StringBuilder markdown = new StringBuilder(results != null ? Report.markdown(results, environment, warmups, passes)
                     : Report.header(environment, warmups, passes));
-            if (boot != null) {
+            if (!boot.isEmpty()) {
                 markdown.append(SpringBootReport.markdown(boot));
             }
             System.out.println(markdown);

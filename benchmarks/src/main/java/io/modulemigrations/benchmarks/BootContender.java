@@ -58,6 +58,15 @@ record BootContender(String id, String label, String module, Layout layout, List
                         + all().stream().map(BootContender::id).toList()))).toList();
     }
 
+    /**
+     * Of {@code chosen}, the apps the 10,000 part runs: no tool and this starter at concurrency 1
+     * and 4. Flyway, Liquibase and Modulith would take minutes per first deploy at that size.
+     */
+    static List<BootContender> atTenThousand(List<BootContender> chosen) {
+        List<String> ids = List.of(NO_TOOL, moduleMigrations(1).id(), moduleMigrations(4).id());
+        return chosen.stream().filter(c -> ids.contains(c.id())).toList();
+    }
+
     static BootContender moduleMigrations(int concurrency) {
         return new BootContender("module-migrations-c" + concurrency, "this starter, concurrency " + concurrency, "module-migrations",
                 Layout.MODULE_MIGRATIONS, List.of("--module-migrations.concurrency=" + concurrency));

@@ -16,6 +16,7 @@ final class Report {
 
     static String markdown(Results results, Environment environment, int warmups, int passes) {
         StringBuilder md = new StringBuilder(header(environment, warmups, passes));
+        md.append(newInstanceProtocol()).append("\n\n");
         for (Workload workload : results.workloads()) {
             table(md, results, workload);
         }
@@ -49,16 +50,19 @@ final class Report {
         md.append("## ").append(workload.title()).append("\n\n");
         String rollback = workload.rollbackModule() == null ? "rollback"
                 : "rollback of " + workload.rollbackSize();
-        md.append("| contender | cold apply, ms | ×floor | no-op, loaded instance, ms | no-op, new instance, ms"
-                + " | fresh JVM: first call, ms | fresh JVM: pool start, ms | fresh JVM: process, ms | ").append(rollback)
+        md.append("| contender | cold apply, ms | ×floor | no-op, loaded instance, ms | no-op, new instance, warm (median of up to ")
+                .append(Benchmark.NEW_INSTANCE_TIMED.max()).append("), ms | ×floor | no-op, new instance, first in pass, ms")
+                .append(" | fresh JVM: first call, ms | fresh JVM: pool start, ms | fresh JVM: process, ms | ").append(rollback)
                 .append(", ms | ×floor | peak heap above idle, MB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Contender c : results.contenders()) {
             md.append("| ").append(c.label())
                     .append(" | ").append(cell(results, workload, c, Metric.COLD_APPLY))
                     .append(" | ").append(ratio(results, workload, c, Metric.COLD_APPLY))
                     .append(" | ").append(cell(results, workload, c, Metric.NOOP_LOADED))
-                    .append(" | ").append(cell(results, workload, c, Metric.NOOP_NEW_INSTANCE))
+                    .append(" | ").append(cell(results, workload, c, Metric.NOOP_NEW_INSTANCE)).append(calls(results, workload, c))
+                    .append(" | ").append(ratio(results, workload, c, Metric.NOOP_NEW_INSTANCE))
+                    .append(" | ").append(cell(results, workload, c, Metric.NOOP_NEW_INSTANCE_FIRST))
                     .append(" | ").append(cell(results, workload, c, Metric.FRESH_JVM_CALL))
                     .append(" | ").append(cell(results, workload, c, Metric.FRESH_JVM_POOL_START))
                     .append(" | ").append(cell(results, workload, c, Metric.FRESH_JVM_PROCESS))
@@ -68,6 +72,28 @@ final class Report {
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** How the new-instance no-op columns are measured, for the report. */
+    static String newInstanceProtocol() {
+        Benchmark.Repeats warmup = Benchmark.NEW_INSTANCE_WARMUP;
+        Benchmark.Repeats timed = Benchmark.NEW_INSTANCE_TIMED;
+        return String.format(Locale.ROOT, "*No-op, new instance* is what an application's start does with everything applied (a new configure,"
+                + " load and migrate), in the harness JVM. In each pass, for every contender alike: the first such call is *first in pass*;"
+                + " then %d to %d more calls unrecorded (up to %d, or for about %.0f s), so that this code runs compiled; then %d to %d"
+                + " timed calls (up to %d, or for about %.0f s), whose median is the pass's *warm* value (the issue-13 target's);"
+                + " a cell notes [n=…] when a pass timed fewer than %d.",
+                warmup.min(), warmup.max(), warmup.max(), warmup.budget().toMillis() / 1000.0, timed.min(), timed.max(), timed.max(),
+                timed.budget().toMillis() / 1000.0, timed.max());
+    }
+
+    /** " [n=3–5]" when some pass timed fewer warm new-instance calls than the most it may; empty otherwise. */
+    private static String calls(Results results, Workload workload, Contender c) {
+        return results.summary(workload, c.id(), Metric.NOOP_NEW_INSTANCE_CALLS)
+                .filter(s -> s.min() < Benchmark.NEW_INSTANCE_TIMED.max())
+                .map(s -> s.min() == s.max() ? String.format(Locale.ROOT, " [n=%.0f]", s.min())
+                        : String.format(Locale.ROOT, " [n=%.0f–%.0f]", s.min(), s.max()))
+                .orElse("");
     }
 
     private static String rollbackCell(Results results, Workload workload, Contender c) {

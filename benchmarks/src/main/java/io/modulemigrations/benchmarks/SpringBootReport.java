@@ -6,14 +6,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The Spring Boot scenario as Markdown: the apps' table, the commands' table and the issue's targets. */
+/** The Spring Boot scenario as Markdown: per part (workload), the apps' table and the commands' table; then the issue's targets. */
 final class SpringBootReport {
 
     private SpringBootReport() {
     }
 
-    static String markdown(BootResults results) {
-        StringBuilder md = new StringBuilder("## Spring Boot 4.1 apps, " + results.workload().title() + "\n\n");
+    /** One section per part (each workload the scenario ran), then one table of the issue's targets over all parts. */
+    static String markdown(List<BootResults> parts) {
+        StringBuilder md = new StringBuilder();
+        List<Targets.Verdict> verdicts = new ArrayList<>();
+        for (BootResults part : parts) {
+            section(md, part);
+            verdicts.addAll(verdicts(part));
+        }
+        md.append("| target (issue 13) | measured | met |\n|---|---|---|\n");
+        verdicts.forEach(v -> md.append("| ").append(v.target()).append(" | ").append(v.measured()).append(" | ")
+                .append(v.metCell()).append(" |\n"));
+        return md.append('\n').toString();
+    }
+
+    private static void section(StringBuilder md, BootResults results) {
+        md.append("## Spring Boot 4.1 apps, ").append(results.workload().title()).append("\n\n");
         md.append("Each app in a fresh JVM on its own class path (only its tool), no web server; *ready* is taken from the JVM's")
                 .append(" start to the last `ApplicationReadyEvent` listener (after this starter's migrations, `run-on=ready`);")
                 .append(" *process* from starting `java` to that line. Median (min–max).")
@@ -21,6 +35,11 @@ final class SpringBootReport {
                 .append(" its database at start does (Spring Boot starts the pool lazily): *over no tool* is over the app without a")
                 .append(" migration tool that does so, so the first connection (driver, connect), which no migration tool avoids, is on")
                 .append(" both sides. The app that never touches its database is shown for reference only.\n\n");
+        if (results.workload().spec().equals(SpringBootScenario.TEN_THOUSAND)) {
+            md.append("At 10,000 migrations only the app without a tool and this starter run: Flyway, Liquibase and Spring Modulith")
+                    .append(" would take minutes per first deploy at this size (about 10 s each at 1,000). The first deploy is shown")
+                    .append(" but has no target here; the target is the restart's.\n\n");
+        }
         md.append("| app | restart, everything applied: ready, ms | over no tool | process, ms"
                 + " | first deploy, empty database: ready, ms | over no tool | process, ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -34,8 +53,13 @@ final class SpringBootReport {
                     .append(" | ").append(cell(results, c.id(), Measure.DEPLOY_PROCESS))
                     .append(" |\n");
         }
-        md.append("\nRaw JDBC floor, cold apply in the harness JVM (same passes): ")
-                .append(cell(results, SpringBootScenario.FLOOR, Measure.COLD_APPLY)).append(" ms\n\n");
+        if (results.summary(SpringBootScenario.FLOOR, Measure.COLD_APPLY).isPresent()) {
+            md.append("\nRaw JDBC floor, cold apply in the harness JVM (same passes): ")
+                    .append(cell(results, SpringBootScenario.FLOOR, Measure.COLD_APPLY)).append(" ms\n\n");
+        } else {
+            md.append("\nRaw JDBC floor: not timed at this size (it applies the workload once, in the first pass, as the reference")
+                    .append(" for the schema check).\n\n");
+        }
         if (results.summary(SpringBootScenario.SAMPLE_WEB, Measure.PROCESS).isPresent()) {
             md.append("| command (whole process, `java -jar`) | ms | share of the web start |\n|---|---:|---:|\n");
             command(md, results, "sample app: web application ready (readiness UP)", SpringBootScenario.SAMPLE_WEB, SpringBootScenario.SAMPLE_WEB);
@@ -48,11 +72,11 @@ final class SpringBootReport {
                             Measure.RESTART_PROCESS))
                     .append(" |\n\n");
         }
-        List<Targets.Verdict> verdicts = verdicts(results);
-        md.append("| target (issue 13) | measured | met |\n|---|---|---|\n");
-        verdicts.forEach(v -> md.append("| ").append(v.target()).append(" | ").append(v.measured()).append(" | ")
-                .append(v.metCell()).append(" |\n"));
-        return md.append('\n').toString();
+    }
+
+    /** Issue 13's limit on a restart over the no-tool app: +150 ms at 10,000 migrations and more, +50 ms below. */
+    static double restartLimitMillis(int migrations) {
+        return migrations >= 10_000 ? 150 : 50;
     }
 
     /** The issue's targets for the scenario, for each concurrency of this starter. */
@@ -62,15 +86,16 @@ final class SpringBootReport {
         Optional<Summary> noToolRestart = results.summary(BootContender.NO_TOOL, Measure.RESTART_READY);
         Optional<Summary> noToolDeploy = results.summary(BootContender.NO_TOOL, Measure.DEPLOY_READY);
         Optional<Summary> floor = results.summary(SpringBootScenario.FLOOR, Measure.COLD_APPLY);
+        double restartLimit = restartLimitMillis(results.workload().size());
         for (int concurrency : new int[] {1, 4}) {
             String id = BootContender.moduleMigrations(concurrency).id();
             Optional<Summary> restart = results.summary(id, Measure.RESTART_READY);
             if (restart.isPresent() && noToolRestart.isPresent()) {
                 double over = restart.get().median() - noToolRestart.get().median();
                 verdicts.add(new Targets.Verdict("restart with " + size + " applied, concurrency " + concurrency
-                        + ": ≤ +50 ms over no tool (both take a connection at start)",
+                        + String.format(Locale.ROOT, ": ≤ +%.0f ms over no tool (both take a connection at start)", restartLimit),
                         String.format(Locale.ROOT, "%+,.0f ms (%s vs %s ms)", over, Report.millis(restart.get().median()),
-                                Report.millis(noToolRestart.get().median())), over <= 50));
+                                Report.millis(noToolRestart.get().median())), over <= restartLimit));
             }
             Optional<Summary> deploy = results.summary(id, Measure.DEPLOY_READY);
             if (deploy.isPresent() && noToolDeploy.isPresent() && floor.isPresent()) {

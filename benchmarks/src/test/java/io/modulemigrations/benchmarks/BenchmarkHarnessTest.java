@@ -3,6 +3,7 @@ package io.modulemigrations.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,34 @@ class BenchmarkHarnessTest {
             }
         }
         String markdown = Report.markdown(results, new Environment("today", "this machine", "this JVM", "this server", "this command", "calm"), 0, 1);
-        assertThat(markdown).contains("## " + SYNTHETIC.title(), "| raw JDBC floor | ", "no undo (free edition)");
+        assertThat(markdown).contains("## " + SYNTHETIC.title(), "| raw JDBC floor | ", "no undo (free edition)",
+                "| no-op, new instance, warm (median of up to 20), ms | ×floor | no-op, new instance, first in pass, ms |");
+    }
+
+    @Test
+    void theWarmNewInstanceNoOpIsTheMedianOfSeveralTimedCallsPerPassForEveryContender() {
+        for (Contender contender : Contender.all()) {
+            double calls = results.summary(SYNTHETIC, contender.id(), Metric.NOOP_NEW_INSTANCE_CALLS).orElseThrow().median();
+            assertThat(calls).as(contender.id() + " timed calls").isBetween((double) Benchmark.NEW_INSTANCE_TIMED.min(),
+                    (double) Benchmark.NEW_INSTANCE_TIMED.max());
+            assertThat(calls % 1).as(contender.id() + " timed calls").isZero();
+            assertThat(results.summary(SYNTHETIC, contender.id(), Metric.NOOP_NEW_INSTANCE).orElseThrow().median())
+                    .as(contender.id() + " warm").isPositive();
+            assertThat(results.summary(SYNTHETIC, contender.id(), Metric.NOOP_NEW_INSTANCE_FIRST).orElseThrow().median())
+                    .as(contender.id() + " first in pass").isPositive();
+        }
+    }
+
+    @Test
+    void repeatsStopAtTheMostCallsOrTheBudgetButNeverBeforeTheLeast() {
+        Benchmark.Repeats repeats = new Benchmark.Repeats(3, 20, Duration.ofSeconds(2));
+        long now = System.nanoTime();
+        long longAgo = now - Duration.ofSeconds(10).toNanos();
+        assertThat(repeats.more(0, now)).isTrue();
+        assertThat(repeats.more(19, now)).isTrue();
+        assertThat(repeats.more(20, now)).isFalse();
+        assertThat(repeats.more(2, longAgo)).isTrue();
+        assertThat(repeats.more(3, longAgo)).isFalse();
     }
 
     private static Set<String> ids(List<Contender> contenders) {

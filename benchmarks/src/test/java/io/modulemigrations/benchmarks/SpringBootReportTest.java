@@ -1,0 +1,57 @@
+package io.modulemigrations.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modulemigrations.benchmarks.BootResults.Measure;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Spring Boot report's two parts: issue 13 allows a restart +50 ms over the no-tool app at
+ * 1,000 migrations and +150 ms at 10,000; the 10,000 part runs three apps and no timed floor, so
+ * it has no first-deploy target. Figures are made up here: nothing is timed.
+ */
+class SpringBootReportTest {
+
+    private static final List<BootContender> TEN_THOUSAND_APPS = BootContender.atTenThousand(BootContender.all());
+
+    @Test
+    void theTenThousandPartRunsTheNoToolAppAndThisStarterOnly() {
+        assertThat(TEN_THOUSAND_APPS).extracting(BootContender::id)
+                .containsExactly(BootContender.NO_TOOL, "module-migrations-c1", "module-migrations-c4");
+        assertThat(BootContender.atTenThousand(BootContender.byIds("flyway,module-migrations-c4"))).extracting(BootContender::id)
+                .containsExactly("module-migrations-c4");
+        assertThat(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND).modules()).hasSize(20);
+        assertThat(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND).size()).isEqualTo(10_000);
+    }
+
+    @Test
+    void eachPartGetsItsTableAndItsRestartLimitInOneTargetsTable() {
+        BootResults thousand = new BootResults(Workload.fromSpec(Targets.ONE_THOUSAND), TEN_THOUSAND_APPS);
+        restarts(thousand, 2_000, 2_040, 2_100);
+        thousand.add(SpringBootScenario.FLOOR, Measure.COLD_APPLY, 900);
+        BootResults tenThousand = new BootResults(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND), TEN_THOUSAND_APPS);
+        restarts(tenThousand, 2_000, 2_140, 2_160);
+
+        String markdown = SpringBootReport.markdown(List.of(thousand, tenThousand));
+
+        assertThat(markdown).contains("## Spring Boot 4.1 apps, synthetic, 20 modules × 50 migrations = 1,000",
+                "## Spring Boot 4.1 apps, synthetic, 20 modules × 500 migrations = 10,000",
+                "Raw JDBC floor, cold apply in the harness JVM (same passes): 900 (900–900) ms",
+                "Raw JDBC floor: not timed at this size",
+                "| restart with 1,000 applied, concurrency 1: ≤ +50 ms over no tool (both take a connection at start) | +40 ms (2,040 vs 2,000 ms) | yes |",
+                "| restart with 1,000 applied, concurrency 4: ≤ +50 ms over no tool (both take a connection at start) | +100 ms (2,100 vs 2,000 ms) | **no** |",
+                "| restart with 10,000 applied, concurrency 1: ≤ +150 ms over no tool (both take a connection at start) | +140 ms (2,140 vs 2,000 ms) | yes |",
+                "| restart with 10,000 applied, concurrency 4: ≤ +150 ms over no tool (both take a connection at start) | +160 ms (2,160 vs 2,000 ms) | **no** |")
+                .containsOnlyOnce("| target (issue 13) |")
+                .contains("first deploy of 1,000").doesNotContain("first deploy of 10,000");
+    }
+
+    private static void restarts(BootResults results, double noTool, double c1, double c4) {
+        for (Measure measure : List.of(Measure.RESTART_READY, Measure.DEPLOY_READY)) {
+            results.add(BootContender.NO_TOOL, measure, noTool);
+            results.add("module-migrations-c1", measure, c1);
+            results.add("module-migrations-c4", measure, c4);
+        }
+    }
+}
