@@ -28,9 +28,11 @@ record Benchmark(BenchServer server, Path workDir, int warmups, int passes, Prin
     /**
      * The new-instance no-ops each pass runs unrecorded after its first one, so that the measured
      * ones run compiled code: a start's code runs once per pass otherwise, barely compiled after a
-     * handful of passes. The same for every contender, the raw floor included.
+     * handful of passes. The same for every contender, the raw floor included. Mostly a time budget:
+     * on 2 cores the JIT keeps compiling a start's code path for the first few hundred calls (seen
+     * with -XX:+PrintCompilation: 20 calls left this engine at 2 to 3 times its settled time).
      */
-    static final Repeats NEW_INSTANCE_WARMUP = new Repeats(2, 20, Duration.ofSeconds(1));
+    static final Repeats NEW_INSTANCE_WARMUP = new Repeats(2, 2_000, Duration.ofSeconds(3));
 
     /** The new-instance no-ops each pass then times; their median is the pass's {@link Metric#NOOP_NEW_INSTANCE}. */
     static final Repeats NEW_INSTANCE_TIMED = new Repeats(3, 20, Duration.ofSeconds(2));
