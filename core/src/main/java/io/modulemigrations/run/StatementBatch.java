@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +36,14 @@ public final class StatementBatch implements MigrationContext {
     private static final String GUARD = "module_migrations.transaction";
     /** The SQLSTATE the guard raises when the transaction it belongs to is gone. */
     static final String TRANSACTION_ENDED = "25M01";
-    private static final AtomicLong TOKENS = new AtomicLong();
+    /**
+     * The guard: set first in the migration's transaction, checked after its statements. The same
+     * text for every migration (the driver parses it once); which migration ended its transaction is
+     * known here and named by the failure, not by the check's message.
+     */
+    private static final String SET_GUARD = "set local " + GUARD + " = 'on'";
+    private static final String CHECK = "do $guard$ begin if current_setting('" + GUARD + "', true) is distinct from 'on' then raise exception"
+            + " 'the transaction the engine opened for this migration has ended' using errcode = '" + TRANSACTION_ENDED + "'; end if; end $guard$";
     private static final int GUARD_ENTRY = -1;
     private static final int CHECK_ENTRY = -2;
     /** Closing statement k is entry {@code CLOSING_ENTRY - k}. */
@@ -46,7 +52,6 @@ public final class StatementBatch implements MigrationContext {
     private final Connection connection;
     private final MigrationId id;
     private final boolean transactional;
-    private final String token;
     private final List<SqlStatement> statements = new ArrayList<>();
     private final List<Boolean> fromFile = new ArrayList<>();
     private int sent;
@@ -60,7 +65,6 @@ public final class StatementBatch implements MigrationContext {
         this.connection = connection;
         this.id = id;
         this.transactional = transactional;
-        this.token = id + "#" + TOKENS.incrementAndGet();
     }
 
     /**
@@ -203,7 +207,7 @@ public final class StatementBatch implements MigrationContext {
             st.setEscapeProcessing(false);
             List<Integer> batch = new ArrayList<>();
             if (guard) {
-                st.addBatch("set local " + GUARD + " = " + literal(token));
+                st.addBatch(SET_GUARD);
                 batch.add(GUARD_ENTRY);
                 guarded = true;
             }
@@ -231,9 +235,7 @@ public final class StatementBatch implements MigrationContext {
             }
             sent = end;
             if (check) {
-                st.addBatch("do $guard$ begin if current_setting(" + literal(GUARD) + ", true) is distinct from " + literal(token)
-                        + " then raise exception 'the transaction the engine opened for migration % has ended', " + literal(id.toString())
-                        + " using errcode = '" + TRANSACTION_ENDED + "'; end if; end $guard$");
+                st.addBatch(CHECK);
                 batch.add(CHECK_ENTRY);
             }
             for (int k = 0; k < closing.size(); k++) {
@@ -352,10 +354,6 @@ public final class StatementBatch implements MigrationContext {
             }
         }
         return 0;
-    }
-
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     /** Carries a statement failure out through the migration's own code. */
