@@ -57,7 +57,7 @@ final class MigrateRun {
     }
 
     MigrateResult run() {
-        try (Connection c = engine.open()) {
+        try (Connection c = engine.open(true)) {
             // Usually a start finds everything applied: one value read proves it, no row by row.
             Plan plan = engine.appliedAsInCode(c) ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
             if (options.dryRun()) {

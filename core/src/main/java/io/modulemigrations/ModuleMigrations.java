@@ -21,7 +21,9 @@ import io.modulemigrations.script.ScriptRunner;
 import io.modulemigrations.sql.InvalidSqlMigrationException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -62,6 +64,7 @@ public final class ModuleMigrations {
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
     private volatile @Nullable Tables tables;
+    private volatile @Nullable DigestRead digestRead;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
@@ -131,20 +134,35 @@ public final class ModuleMigrations {
      * writes names its tables with their schema and a migration's {@code search_path} cannot move them.
      */
     Connection open() {
+        return open(false);
+    }
+
+    /**
+     * {@link #open()}; with {@code forStart}, where the first connection fixes the schema, the query
+     * that reads it also reads the history's digest for {@link #appliedAsInCode} (one round trip
+     * fewer on a start with nothing to do).
+     */
+    Connection open(boolean forStart) {
         Connection c = database.open();
         if (tables == null) {
-            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("select current_schema(), current_setting('search_path')")) {
-                rs.next();
-                String schema = rs.getString(1);
-                if (schema == null) {
+            try {
+                boolean fast = forStart && fastPathApplies();
+                String[] found = fast ? schemaAndDigest(c) : null;
+                if (found == null) {
+                    found = schema(c);
+                }
+                if (found[0] == null) {
                     throw new MigrationException("No schema configured for the migration history, and the connection has no current schema:"
-                            + " none of the schemas in its search_path (" + rs.getString(2) + ") exists. Nothing was changed. Next: set the"
+                            + " none of the schemas in its search_path (" + found[1] + ") exists. Nothing was changed. Next: set the"
                             + " schema (module-migrations.schema), or create the schema or fix the search_path of the database user.");
                 }
                 synchronized (this) {
                     if (tables == null) {
-                        tables = new Tables(schema);
+                        tables = new Tables(found[0]);
                     }
+                }
+                if (found.length > 2) {
+                    digestRead = new DigestRead(c, found[2]);
                 }
             } catch (SQLException e) {
                 Database.closeQuietly(c);
@@ -155,6 +173,38 @@ public final class ModuleMigrations {
             }
         }
         return c;
+    }
+
+    /** The connection's current schema and search_path. */
+    private static String[] schema(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_schema(), current_setting('search_path')")) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    /**
+     * The current schema, search_path and the history's digest, when the history table the
+     * search_path finds is the current schema's; null when it is not, or there is none (then the
+     * schema is read alone and the digest, if any, later from the current schema's table).
+     */
+    private String @Nullable [] schemaAndDigest(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(HistoryTable.selectSchemaAndDigest(settings.table()))) {
+            rs.next();
+            return rs.getString(1) != null && rs.getBoolean(3) ? new String[] {rs.getString(1), rs.getString(2), rs.getString(4)} : null;
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) {  // undefined_table: no history in the search_path yet
+                throw e;
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return null;
+        }
+    }
+
+    /** The history's digest as {@link #open(boolean)} read it with the schema, until {@link #appliedAsInCode} takes it. */
+    private record DigestRead(Connection connection, @Nullable String digest) {
     }
 
     private Tables tables() {
@@ -455,7 +505,7 @@ public final class ModuleMigrations {
      * differs or cannot be told cheaply; the caller then reads and compares the history row by row.
      */
     boolean appliedAsInCode(Connection c) throws SQLException {
-        if (onlyModules != null || !settings.validateChecksums() || migrations.isEmpty()) {
+        if (!fastPathApplies()) {
             return false;
         }
         int count = 0;
@@ -473,7 +523,9 @@ public final class ModuleMigrations {
                 crcs[i++] = crc;
             }
         }
-        String digest = historyTable().digest(c);
+        DigestRead read = digestRead;
+        digestRead = null;
+        String digest = read != null && read.connection() == c ? read.digest() : historyTable().digest(c);
         if (digest == null) {
             return false;
         }
@@ -493,6 +545,11 @@ public final class ModuleMigrations {
             }
         }
         return at == digest.length();
+    }
+
+    /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */
+    private boolean fastPathApplies() {
+        return onlyModules == null && settings.validateChecksums() && !migrations.isEmpty();
     }
 
     /** Where {@code part} ends when {@code text} holds it at {@code at}; -1 when it does not (or {@code at} is -1). */

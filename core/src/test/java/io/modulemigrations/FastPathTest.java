@@ -43,6 +43,49 @@ class FastPathTest {
                 .contains("module_migrations");
     }
 
+    /** A start is a new instance: its first connection reads the schema and the history's one value in one query. */
+    @Test
+    void aNewInstanceWithEverythingAppliedSendsOneQuery(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("fast_path_new_instance")) {
+            configure(db.dataSource()).load().migrate();
+            List<String> statements = new CopyOnWriteArrayList<>();
+
+            MigrateResult result = configure(counting(db.dataSource(), statements)).load().migrate();
+
+            assertThat(result.nothingToDo()).isTrue();
+            assertThat(statements).singleElement().asString().startsWith("select current_schema()").contains("string_agg(");
+        }
+    }
+
+    /**
+     * The history the search_path finds is not the engine's when it is in another schema than the
+     * current one: its value is not taken, and the run goes on with the current schema's (none yet).
+     */
+    @Test
+    void aHistoryOfTheSameNameFurtherDownTheSearchPathIsNotTaken(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("fast_path_other_schema")) {
+            Db.execute(db.dataSource(), "create schema other");
+            configure(db.dataSource()).schema("other").load().migrate();
+            Db.execute(db.dataSource(), "alter database " + db.name() + " set search_path = public, other");
+
+            MigrateResult result = configure(db.dataSource()).load().migrate();
+
+            assertThat(result.applied()).as("applied in public, where this configuration keeps its history").hasSize(2);
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("select count(*) from public.module_migrations")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    private static FluentConfiguration configure(DataSource ds) {
+        String table = "-- migrate:up\ncreate table if not exists %1$s (id int);\n-- migrate:down\ndrop table %1$s;\n";
+        return ModuleMigrations.configure().dataSource(ds).locations()
+                .sqlMigration("blog", "Migration202501010001", table.formatted("author"))
+                .sqlMigration("blog", "Migration202501010002", table.formatted("post"));
+    }
+
     /** The one-value read proves only an exact match; anything else is read row by row and reported as before. */
     @Test
     void aHistoryThatDiffersFromTheCodeIsReadRowByRow(PostgresServer server) {
@@ -63,7 +106,7 @@ class FastPathTest {
 
         assertThat(withoutOne.nothingToDo()).isTrue();
         assertThat(withoutOne.missing()).extracting(Object::toString).containsExactly("blog/Migration202501010002");
-        assertThat(statements).filteredOn(sql -> sql.startsWith("select string_agg(")).hasSize(1);
+        assertThat(statements).filteredOn(sql -> sql.contains("string_agg(")).hasSize(1);
         assertThat(statements).last().asString().startsWith("select module, name, batch, checksum");
 
         ChecksumMismatchException edited = catchThrowableOfType(ChecksumMismatchException.class, () -> ModuleMigrations.configure()

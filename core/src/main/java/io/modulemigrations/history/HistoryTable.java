@@ -47,8 +47,28 @@ public final class HistoryTable {
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
-        this.selectDigest = "select string_agg(module || '/' || name || ':' || coalesce(checksum, ''), E'\\n'"
-                + " order by module collate \"C\", name collate \"C\") from " + qualifiedName;
+        this.selectDigest = digestOf(qualifiedName);
+    }
+
+    /**
+     * One query for where the schema is not known yet: the connection's current schema, its
+     * search_path, whether the table of this name the search_path finds is the current schema's,
+     * and that table's {@link #digest}. Fails (SQLSTATE 42P01) when the search_path finds no such table.
+     */
+    public static String selectSchemaAndDigest(String table) {
+        String name = quoteIdentifier(table);
+        return "select current_schema(), current_setting('search_path'), coalesce(to_regclass(quote_ident(current_schema()) || '.' || "
+                + literal(name) + ") = to_regclass(" + literal(name) + "), false), (" + digestOf(name) + ")";
+    }
+
+    private static String digestOf(String table) {
+        return "select string_agg(module || '/' || name || ':' || coalesce(checksum, ''), E'\\n'"
+                + " order by module collate \"C\", name collate \"C\") from " + table;
+    }
+
+    /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
+    private static String literal(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** The table name as written in SQL, schema-qualified when a schema is configured. */
