@@ -11,7 +11,6 @@ import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
-import io.modulemigrations.migration.Checksums;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
@@ -508,43 +507,14 @@ public final class ModuleMigrations {
         if (!fastPathApplies()) {
             return false;
         }
-        int count = 0;
-        for (List<LoadedMigration> module : migrations.values()) {
-            count += module.size();
-        }
-        long[] crcs = new long[count];
-        int i = 0;
-        for (List<LoadedMigration> module : migrations.values()) {
-            for (LoadedMigration m : module) {
-                long crc = m.likelyChecksumCrc();
-                if (crc < 0) {
-                    return false;
-                }
-                crcs[i++] = crc;
-            }
+        HistoryDigest code = HistoryDigest.of(migrations);
+        if (code == null) {
+            return false;
         }
         DigestRead read = digestRead;
         digestRead = null;
         String digest = read != null && read.connection() == c ? read.digest() : historyTable().digest(c);
-        if (digest == null) {
-            return false;
-        }
-        // Compared in place, line by line: "module/name:checksum", lines joined by '\n'.
-        int at = 0;
-        i = 0;
-        for (List<LoadedMigration> module : migrations.values()) {
-            for (LoadedMigration m : module) {
-                if (i > 0) {
-                    at = after(digest, at, "\n");
-                }
-                at = after(digest, after(digest, after(digest, after(digest, at, m.module()), "/"), m.name()), ":");
-                if (!Checksums.isCrcAt(digest, at, crcs[i++])) {
-                    return false;
-                }
-                at += 8;
-            }
-        }
-        return at == digest.length();
+        return digest != null && code.matches(digest);
     }
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */
@@ -552,10 +522,6 @@ public final class ModuleMigrations {
         return onlyModules == null && settings.validateChecksums() && !migrations.isEmpty();
     }
 
-    /** Where {@code part} ends when {@code text} holds it at {@code at}; -1 when it does not (or {@code at} is -1). */
-    private static int after(String text, int at, String part) {
-        return at >= 0 && text.startsWith(part, at) ? at + part.length() : -1;
-    }
 
     void checkChecksums(History history) {
         if (!settings.validateChecksums()) {

@@ -57,6 +57,41 @@ class FastPathTest {
         }
     }
 
+    /** The one value is the table's rows in whatever order the table holds them: an updated row moves, and is still found. */
+    @Test
+    void aHistoryInAnotherOrderIsStillReadAsOneValue(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("fast_path_order")) {
+            configure(db.dataSource()).load().migrate();
+            Db.execute(db.dataSource(), "update module_migrations set applied_by = applied_by where name = 'Migration202501010001'");
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("select name from module_migrations order by ctid limit 1")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the table now holds the second migration first").isEqualTo("Migration202501010002");
+            }
+            List<String> statements = new CopyOnWriteArrayList<>();
+
+            MigrateResult result = configure(counting(db.dataSource(), statements)).load().migrate();
+
+            assertThat(result.nothingToDo()).isTrue();
+            assertThat(statements).hasSize(1);
+        }
+    }
+
+    /** Matching lines in any order must not let a row recorded twice stand for a migration that is not recorded. */
+    @Test
+    void aRowRecordedTwiceDoesNotStandForAMissingOne(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("fast_path_twice")) {
+            configure(db.dataSource()).load().migrate();
+            Db.execute(db.dataSource(), "alter table module_migrations drop constraint module_migrations_pkey");
+            Db.execute(db.dataSource(), "insert into module_migrations select * from module_migrations where name = 'Migration202501010001'");
+            Db.execute(db.dataSource(), "delete from module_migrations where name = 'Migration202501010002'");
+
+            MigrateResult result = configure(db.dataSource()).load().migrate();
+
+            assertThat(result.applied()).extracting(ExecutedMigration::name).containsExactly("Migration202501010002");
+        }
+    }
+
     /**
      * The history the search_path finds is not the engine's when it is in another schema than the
      * current one: its value is not taken, and the run goes on with the current schema's (none yet).
