@@ -145,23 +145,22 @@ public final class ModuleMigrations {
         Connection c = database.open();
         if (tables == null) {
             try {
-                boolean fast = forStart && fastPathApplies();
-                String[] found = fast ? schemaAndDigest(c) : null;
+                SchemaRead found = forStart && fastPathApplies() ? schemaAndDigest(c) : null;
                 if (found == null) {
                     found = schema(c);
                 }
-                if (found[0] == null) {
+                if (found.schema() == null) {
                     throw new MigrationException("No schema configured for the migration history, and the connection has no current schema:"
-                            + " none of the schemas in its search_path (" + found[1] + ") exists. Nothing was changed. Next: set the"
+                            + " none of the schemas in its search_path (" + found.searchPath() + ") exists. Nothing was changed. Next: set the"
                             + " schema (module-migrations.schema), or create the schema or fix the search_path of the database user.");
                 }
                 synchronized (this) {
                     if (tables == null) {
-                        tables = new Tables(found[0]);
+                        tables = new Tables(found.schema());
                     }
                 }
-                if (found.length > 2) {
-                    digestRead = new DigestRead(c, found[2]);
+                if (found.digest() != null) {
+                    digestRead = found.digest();
                 }
             } catch (SQLException e) {
                 Database.closeQuietly(c);
@@ -174,23 +173,27 @@ public final class ModuleMigrations {
         return c;
     }
 
-    /** The connection's current schema and search_path. */
-    private static String[] schema(Connection c) throws SQLException {
+    /** The connection's current schema (null when no schema of its search_path exists), and the history's digest when read with it. */
+    private record SchemaRead(@Nullable String schema, String searchPath, @Nullable DigestRead digest) {
+    }
+
+    private static SchemaRead schema(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_schema(), current_setting('search_path')")) {
             rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
+            return new SchemaRead(rs.getString(1), rs.getString(2), null);
         }
     }
 
     /**
-     * The current schema, search_path and the history's digest, when the history table the
-     * search_path finds is the current schema's; null when it is not, or there is none (then the
-     * schema is read alone and the digest, if any, later from the current schema's table).
+     * The current schema with the history's digest, when the history table the search_path finds is
+     * the current schema's; null when it is not, or there is none (then the schema is read alone and
+     * the digest, if any, later from the current schema's table).
      */
-    private String @Nullable [] schemaAndDigest(Connection c) throws SQLException {
+    private @Nullable SchemaRead schemaAndDigest(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(HistoryTable.selectSchemaAndDigest(settings.table()))) {
             rs.next();
-            return rs.getString(1) != null && rs.getBoolean(3) ? new String[] {rs.getString(1), rs.getString(2), rs.getString(4)} : null;
+            return rs.getString(1) != null && rs.getBoolean(3) ? new SchemaRead(rs.getString(1), rs.getString(2), new DigestRead(c, rs.getString(4)))
+                    : null;
         } catch (SQLException e) {
             if (!"42P01".equals(e.getSQLState())) {  // undefined_table: no history in the search_path yet
                 throw e;
