@@ -11,6 +11,7 @@ import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
+import io.modulemigrations.migration.JavaMigration;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
@@ -64,6 +65,8 @@ public final class ModuleMigrations {
     final List<ModuleLink> links;
     private volatile @Nullable Tables tables;
     private volatile @Nullable DigestRead digestRead;
+    /** Whether some migration is a Java one: its checksum needs its {@code up} recorded, so the one-value read cannot prove anything. */
+    private final boolean javaMigrations;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
@@ -75,6 +78,7 @@ public final class ModuleMigrations {
         // The lock key is the history table as configured, so every instance sharing it agrees.
         this.lock = new RunLock(new HistoryTable(settings.schema(), settings.table()).qualifiedName());
         this.migrations = loaded.byModule();
+        this.javaMigrations = hasJavaMigrations(migrations);
         this.graph = loaded.graph();
         this.scripts = settings.scripts();
         this.links = settings.links();
@@ -522,7 +526,18 @@ public final class ModuleMigrations {
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */
     private boolean fastPathApplies() {
-        return onlyModules == null && settings.validateChecksums() && !migrations.isEmpty();
+        return onlyModules == null && settings.validateChecksums() && !migrations.isEmpty() && !javaMigrations;
+    }
+
+    private static boolean hasJavaMigrations(Map<String, List<LoadedMigration>> migrations) {
+        for (List<LoadedMigration> module : migrations.values()) {
+            for (LoadedMigration m : module) {
+                if (m instanceof JavaMigration) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
 
