@@ -31,7 +31,7 @@ final class Database {
     private final DataSource dataSource;
     private final Duration connectTimeout;
     private final List<String[]> settings = new ArrayList<>();
-    private final Map<Connection, List<String>> resets = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Connection, SessionBaseline> baselines = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
@@ -120,7 +120,7 @@ final class Database {
                 st.execute(set);
             }
         }
-        resets.put(connection, engine.resetStatements());
+        baselines.put(connection, engine);
         return new SessionRestore(this, connection, autoCommit, found);
     }
 
@@ -130,14 +130,24 @@ final class Database {
      * {@code set session authorization}); empty for a connection that was not prepared.
      */
     List<String> resetStatements(Connection connection) {
-        return resets.getOrDefault(connection, List.of());
+        SessionBaseline baseline = baselines.get(connection);
+        return baseline == null ? List.of() : baseline.resetStatements();
+    }
+
+    /**
+     * {@link #resetStatements} in a form that can end a JDBC batch (no statement returns rows), using
+     * {@code table}, which the session's role writes anyway (the history), to carry the settings.
+     */
+    List<String> resetStatementsForBatch(Connection connection, String table) {
+        SessionBaseline baseline = baselines.get(connection);
+        return baseline == null ? List.of() : baseline.resetStatementsForBatch(table);
     }
 
     /** Puts a session back as {@link #prepare} found it: the application's settings, role and search_path. */
     record SessionRestore(Database database, Connection connection, boolean autoCommit, SessionBaseline found) {
 
         void run() {
-            database.resets.remove(connection);
+            database.baselines.remove(connection);
             try {
                 if (!connection.getAutoCommit()) {
                     connection.rollback();

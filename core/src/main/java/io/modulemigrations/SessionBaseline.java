@@ -23,12 +23,13 @@ final class SessionBaseline {
             + " (select usename::text from pg_stat_activity where pid = pg_backend_pid())"
             + " union all select 'r', current_setting('role'), null";
 
-    private static final String TAG = "$module_migrations$";
-
     private final Map<String, String> settings;
     private final @Nullable String sessionUser;
     private final boolean sessionUserIsLogin;
     private final String role;
+    /** {@link #resetStatementsForBatch} as last built, and for which table: every migration of a run asks for it. */
+    private @Nullable List<String> forBatch;
+    private @Nullable String forBatchTable;
 
     private SessionBaseline(Map<String, String> settings, @Nullable String sessionUser, boolean sessionUserIsLogin, String role) {
         this.settings = settings;
@@ -73,21 +74,42 @@ final class SessionBaseline {
     }
 
     /**
-     * The statements that put a session back to this baseline, in order, none returning rows (so
-     * they can end a JDBC batch): session user, role, every setting back to its default, then this
-     * baseline's settings again. They run inside a transaction as well as outside one.
+     * The statements that put a session back to this baseline, in order, to be run one at a time:
+     * session user, role, every setting back to its default, then this baseline's settings again.
+     * They run inside a transaction as well as outside one.
      */
     List<String> resetStatements() {
+        List<String> sql = roleAndDefaults();
+        if (!settings.isEmpty()) {
+            sql.add("select " + String.join(", ", setConfigs(settings)));
+        }
+        return List.copyOf(sql);
+    }
+
+    /**
+     * {@link #resetStatements()} in a form that can be sent in a JDBC batch, where no statement may
+     * return rows: the settings are set by an insert of no row into {@code table} (which the session's
+     * role can write), whose condition calls {@code set_config} for each. A {@code DO} block would do
+     * the same, but the server compiles it anew for every migration.
+     */
+    List<String> resetStatementsForBatch(String table) {
+        if (forBatch == null || !table.equals(forBatchTable)) {
+            List<String> sql = roleAndDefaults();
+            if (!settings.isEmpty()) {
+                sql.add("insert into " + table + " select where (" + String.join(" || ", setConfigs(settings)) + ") is null");
+            }
+            forBatch = List.copyOf(sql);
+            forBatchTable = table;
+        }
+        return forBatch;
+    }
+
+    private List<String> roleAndDefaults() {
         List<String> sql = new ArrayList<>();
         sql.add(sessionUserIsLogin || sessionUser == null ? "reset session authorization" : "set session authorization " + identifier(sessionUser));
         sql.add("none".equals(role) ? "reset role" : "set role " + identifier(role));
         sql.add("reset all");
-        if (!settings.isEmpty()) {
-            StringBuilder body = new StringBuilder("do " + TAG + " begin");
-            setConfigs(settings).forEach(s -> body.append(" perform ").append(s).append(';'));
-            sql.add(body.append(" end " + TAG).toString());
-        }
-        return List.copyOf(sql);
+        return sql;
     }
 
     private static List<String> setConfigs(Map<String, String> settings) {
@@ -98,9 +120,6 @@ final class SessionBaseline {
 
     /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
     private static String literal(String value) {
-        if (value.contains(TAG)) {
-            throw new IllegalStateException("a session setting contains " + TAG + ", which the engine uses to quote; cannot restore it");
-        }
         return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 

@@ -136,8 +136,8 @@ final class StepRunner {
             // The session goes back to the engine's settings before the history row is written, in
             // the same batch: what the migration set (search_path, role, a setting) reaches neither
             // the history write nor the next migration.
-            List<String> closing = new ArrayList<>(database.resetStatements(c));
-            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), ms, appliedBy) : history.deleteSql(m.id());
+            List<String> closing = new ArrayList<>(database.resetStatementsForBatch(c, history.qualifiedName()));
+            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy) : history.deleteSql(m.id());
             closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
             b.finish(closing);
             if (transactional && !inOpenTransaction) {
@@ -159,7 +159,7 @@ final class StepRunner {
             List<String> planned = earlier == null ? null : m.plannedStatements(up);
             throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly, planned != null ? planned : b.issued(), earlier,
                     transactional ? null : progress.finishedSql(m.id(), way, up
-                            ? history.insertSql(m.id(), batch, m.checksumAfterUp(b.issued()), null, appliedBy) : history.deleteSql(m.id())));
+                            ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), null, appliedBy) : history.deleteSql(m.id())));
         } finally {
             if (watch != null) {
                 watch.close();

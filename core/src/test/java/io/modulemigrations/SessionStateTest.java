@@ -114,6 +114,33 @@ class SessionStateTest {
         }
     }
 
+    /** {@code RESET ALL} clears what is set in the transaction too: it must not read as the migration having ended it. */
+    @Test
+    void aMigrationThatResetsEverythingIsRecordedAndTheNextSeesTheEngineSession() {
+        try (TestDatabase db = database("reset_all")) {
+            DataSource ds = db.dataSource();
+            String baseline = Db.rows(ds, "select current_schema()::text || '|' || current_setting('search_path') || '|' || current_user::text"
+                    + " || '|' || current_setting('work_mem') || '||' || current_setting('statement_timeout')").get(0);
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                    .sqlMigration("blog", "Migration202601010001", """
+                            -- migrate:up
+                            set local work_mem = '9MB';
+                            reset all;
+                            set statement_timeout = '1h';
+                            create table post (id int);
+                            -- migrate:down
+                            drop table post;
+                            """)
+                    .sqlMigration("blog", "Migration202601010002", sees("blog_next"))
+                    .load();
+
+            assertThat(migrations.migrate().applied()).hasSize(2);
+
+            assertThat(Db.history(ds)).containsExactly("blog/Migration202601010001|1", "blog/Migration202601010002|1");
+            assertThat(Db.rows(ds, "select * from blog_next")).containsExactly(baseline);
+        }
+    }
+
     @Test
     void aFailedNonTransactionalMigrationLeavesNoSettingBehind() {
         try (TestDatabase db = database("session_leak_failed")) {

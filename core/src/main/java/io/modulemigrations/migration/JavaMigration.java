@@ -1,6 +1,7 @@
 package io.modulemigrations.migration;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,8 +72,8 @@ public final class JavaMigration extends LoadedMigration {
     }
 
     @Override
-    public String checksumAfterUp(List<String> issued) {
-        return Checksums.ofStatements(issued);
+    public String checksumAfterUp(Supplier<List<String>> issued) {
+        return Checksums.ofStatements(issued.get());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.modulemigrations.migration;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,8 +75,8 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
         return -1;
     }
 
-    /** The checksum to record after {@link #up} issued these statements. */
-    public abstract String checksumAfterUp(List<String> issued);
+    /** The checksum to record after {@link #up} issued these statements (asked for only when the checksum depends on them). */
+    public abstract String checksumAfterUp(Supplier<List<String>> issued);
 
     /** The SQL {@link #up} or {@link #down} would issue, or null when it cannot be known without running it. */
     public abstract @Nullable List<String> plannedStatements(boolean up);

@@ -5,6 +5,7 @@ import io.modulemigrations.sql.SqlMigrationScript;
 import io.modulemigrations.sql.SqlResource;
 import io.modulemigrations.sql.SqlStatement;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,7 +105,7 @@ public final class SqlFileMigration extends LoadedMigration {
     }
 
     @Override
-    public String checksumAfterUp(List<String> issued) {
+    public String checksumAfterUp(Supplier<List<String>> issued) {
         return currentChecksum();
     }
 

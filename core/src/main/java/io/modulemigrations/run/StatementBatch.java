@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,25 +26,17 @@ import org.postgresql.core.TransactionState;
  * plus the commit. Statements that return rows cannot be batched and go alone, in order. Outside
  * a transaction every statement is sent at once, on its own.
  *
- * <p>In a transaction, the first thing sent is a setting local to that transaction, and the history
- * row is written only if it is still there: a {@code COMMIT} or {@code ROLLBACK} the migration slipped
- * past the checks (from Java, or through JDBC) ends the transaction, takes the setting with it, and
- * the migration fails instead of being recorded.
+ * <p>In a transaction, the first thing sent declares a cursor, which lives until the transaction ends,
+ * and the history row is written only after closing it: a {@code COMMIT} or {@code ROLLBACK} the
+ * migration slipped past the checks (from Java, or through JDBC) ends the transaction, takes the
+ * cursor with it, and the migration fails instead of being recorded. (A setting local to the
+ * transaction would be cleared by a {@code RESET ALL} in the migration too.)
  */
 public final class StatementBatch implements MigrationContext {
 
     private static final Pattern ENTRY_NUMBER = Pattern.compile("(\\d+)");
-    private static final String GUARD = "module_migrations.transaction";
-    /** The SQLSTATE the guard raises when the transaction it belongs to is gone. */
-    static final String TRANSACTION_ENDED = "25M01";
-    /**
-     * The guard: set first in the migration's transaction, checked after its statements. The same
-     * text for every migration (the driver parses it once); which migration ended its transaction is
-     * known here and named by the failure, not by the check's message.
-     */
-    private static final String SET_GUARD = "set local " + GUARD + " = 'on'";
-    private static final String CHECK = "do $guard$ begin if current_setting('" + GUARD + "', true) is distinct from 'on' then raise exception"
-            + " 'the transaction the engine opened for this migration has ended' using errcode = '" + TRANSACTION_ENDED + "'; end if; end $guard$";
+    /** Names each batch's guard: batches that are not finished (a replay's up, down, up) share a transaction. */
+    private static final AtomicLong GUARDS = new AtomicLong();
     private static final int GUARD_ENTRY = -1;
     private static final int CHECK_ENTRY = -2;
     /** Closing statement k is entry {@code CLOSING_ENTRY - k}. */
@@ -54,6 +47,8 @@ public final class StatementBatch implements MigrationContext {
     private final boolean transactional;
     private final List<SqlStatement> statements = new ArrayList<>();
     private final List<Boolean> fromFile = new ArrayList<>();
+    private final String openGuard;
+    private final String checkGuard;
     private int sent;
     private boolean guarded;
     private boolean standardStrings = true;
@@ -65,6 +60,9 @@ public final class StatementBatch implements MigrationContext {
         this.connection = connection;
         this.id = id;
         this.transactional = transactional;
+        String guard = "module_migrations_guard_" + GUARDS.incrementAndGet();
+        this.openGuard = "declare " + guard + " cursor for select";
+        this.checkGuard = "close " + guard;
     }
 
     /**
@@ -207,7 +205,7 @@ public final class StatementBatch implements MigrationContext {
             st.setEscapeProcessing(false);
             List<Integer> batch = new ArrayList<>();
             if (guard) {
-                st.addBatch(SET_GUARD);
+                st.addBatch(openGuard);
                 batch.add(GUARD_ENTRY);
                 guarded = true;
             }
@@ -235,7 +233,7 @@ public final class StatementBatch implements MigrationContext {
             }
             sent = end;
             if (check) {
-                st.addBatch(CHECK);
+                st.addBatch(checkGuard);
                 batch.add(CHECK_ENTRY);
             }
             for (int k = 0; k < closing.size(); k++) {
@@ -295,8 +293,7 @@ public final class StatementBatch implements MigrationContext {
     }
 
     private StatementFailedException failed(int entry, SQLException e) {
-        SQLException deepest = e.getNextException() != null ? e.getNextException() : e;
-        if (entry == CHECK_ENTRY || TRANSACTION_ENDED.equals(deepest.getSQLState())) {
+        if (entry == CHECK_ENTRY) {
             return new StatementFailedException(statements.size(), closing.isEmpty() ? "" : closing.get(closing.size() - 1), Kind.TRANSACTION_ENDED, null, e);
         }
         if (entry <= CLOSING_ENTRY) {
@@ -312,7 +309,8 @@ public final class StatementBatch implements MigrationContext {
 
     private String entryText(int entry) {
         return switch (entry) {
-            case GUARD_ENTRY, CHECK_ENTRY -> "\0";
+            case GUARD_ENTRY -> openGuard;
+            case CHECK_ENTRY -> checkGuard;
             default -> entry <= CLOSING_ENTRY ? closing.get(CLOSING_ENTRY - entry) : withoutTerminator(statements.get(entry).text());
         };
     }
