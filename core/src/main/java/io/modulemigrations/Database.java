@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -31,16 +32,18 @@ final class Database {
     private final DataSource dataSource;
     private final Duration connectTimeout;
     private final List<String[]> settings = new ArrayList<>();
+    private final Supplier<String> applicationName;
+    private @Nullable String resolvedApplicationName;
     private final Map<Connection, SessionBaseline> baselines = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /**
      * @param lockTimeout      {@code lock_timeout} for migration sessions, or null to leave it
      * @param statementTimeout {@code statement_timeout} for migration sessions, or null to leave it
      * @param applicationName  {@code application_name} for migration sessions, so another instance waiting for the
-     *                         lock (or a DBA) sees who holds it
+     *                         lock (or a DBA) sees who holds it; asked for when the first session is prepared
      */
     Database(DataSource dataSource, Duration connectTimeout, @Nullable Duration lockTimeout, @Nullable Duration statementTimeout,
-             String applicationName) {
+             Supplier<String> applicationName) {
         this.dataSource = dataSource;
         this.connectTimeout = connectTimeout;
         if (lockTimeout != null) {
@@ -49,7 +52,7 @@ final class Database {
         if (statementTimeout != null) {
             settings.add(new String[] {"statement_timeout", statementTimeout.toMillis() + "ms"});
         }
-        settings.add(new String[] {"application_name", applicationName});
+        this.applicationName = applicationName;
     }
 
     /** A connection within the connect timeout, or a message that says why there is none. */
@@ -107,6 +110,7 @@ final class Database {
             connection.setAutoCommit(true);
         }
         List<String[]> wanted = new ArrayList<>(settings);
+        wanted.add(new String[] {"application_name", applicationName()});
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             // If this process dies mid-statement, the server notices within a second and ends the
             // session, so its lock and transaction go at once instead of when the statement ends.
@@ -122,6 +126,14 @@ final class Database {
         }
         baselines.put(connection, engine);
         return new SessionRestore(this, connection, autoCommit, found);
+    }
+
+    private synchronized String applicationName() {
+        if (resolvedApplicationName == null) {
+            String name = applicationName.get();
+            resolvedApplicationName = name == null || name.isBlank() ? FluentConfiguration.defaultApplicationName() : name;
+        }
+        return resolvedApplicationName;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,7 @@ public final class FluentConfiguration {
     private boolean validateChecksums = true;
     private final List<MigrationListener> listeners = new ArrayList<>();
     private @Nullable String appliedBy;
-    private @Nullable String applicationName;
+    private @Nullable Supplier<String> applicationName;
     private final List<MigrationScript> scripts = new ArrayList<>();
     private final List<ModuleLink> links = new ArrayList<>();
     private @Nullable Set<String> modules;
@@ -255,6 +256,16 @@ public final class FluentConfiguration {
      * connection gets its previous name back before it is closed (returned to its pool).
      */
     public FluentConfiguration applicationName(@Nullable String applicationName) {
+        this.applicationName = applicationName == null || applicationName.isBlank() ? null : () -> applicationName;
+        return this;
+    }
+
+    /**
+     * {@link #applicationName(String)} computed when the engine first opens a session of its own to
+     * work in, not before: a start with nothing to do opens none (finding the host's name, which the
+     * default needs too, can take a while).
+     */
+    public FluentConfiguration applicationName(@Nullable Supplier<String> applicationName) {
         this.applicationName = applicationName;
         return this;
     }
@@ -282,7 +293,7 @@ public final class FluentConfiguration {
                 Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
                 connectTimeout, lockTimeout, lockRetries, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
                 List.copyOf(scripts), List.copyOf(links), modules,
-                applicationName != null && !applicationName.isBlank() ? applicationName : defaultApplicationName());
+                applicationName != null ? applicationName : FluentConfiguration::defaultApplicationName);
     }
 
     /** {@code module-migrations@<host>}: the tool and the machine, when nothing names the application. */

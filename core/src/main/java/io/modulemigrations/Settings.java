@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -38,5 +39,5 @@ record Settings(
         List<MigrationScript> scripts,
         List<ModuleLink> links,
         @Nullable Set<String> modules,
-        String applicationName) {
+        Supplier<String> applicationName) {
 }

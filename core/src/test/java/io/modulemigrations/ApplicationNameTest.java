@@ -70,6 +70,24 @@ class ApplicationNameTest {
         }
     }
 
+    /** Finding a host's name can take seconds on some machines: a start with nothing to do must not pay for it. */
+    @Test
+    void theNameIsMadeOnlyWhenASessionIsPreparedToWorkIn(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("application_name_lazy")) {
+            AtomicInteger made = new AtomicInteger();
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(db.dataSource())
+                    .applicationName(() -> "made-" + made.incrementAndGet())
+                    .sqlMigration("blog", "Migration202501010001", "-- migrate:up\ncreate table post (id int);\n-- migrate:down\ndrop table post;\n");
+
+            config.load().migrate();
+            assertThat(made).as("applying opens a session of the engine's").hasValue(1);
+
+            assertThat(config.load().migrate().applied()).isEmpty();
+            assertThat(config.load().status().upToDate()).isTrue();
+            assertThat(made).as("nothing to do, and status, open none").hasValue(1);
+        }
+    }
+
     private static String applicationName(Connection c) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_setting('application_name')")) {
             rs.next();

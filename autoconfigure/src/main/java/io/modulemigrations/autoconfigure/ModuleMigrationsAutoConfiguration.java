@@ -217,19 +217,25 @@ public final class ModuleMigrationsAutoConfiguration {
                 .withSkipScripts(properties.isSkipScripts());
     }
 
-    /** {@code <spring.application.name>@<host>} for the engine's sessions; null (the engine's default) without a name. */
-    static @Nullable String applicationName(Environment environment) {
+    /**
+     * {@code <spring.application.name>@<host>} for the engine's sessions, made when the first one opens
+     * (a start with nothing to do opens none, and finding the host's name can take a while); null (the
+     * engine's default) without a name.
+     */
+    static @Nullable Supplier<String> applicationName(Environment environment) {
         String name = environment.getProperty("spring.application.name");
         if (!StringUtils.hasText(name)) {
             return null;
         }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException ex) {
-            host = environment.getProperty("HOSTNAME", "unknown-host");
-        }
-        return name + "@" + host;
+        return () -> {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException ex) {
+                host = environment.getProperty("HOSTNAME", "unknown-host");
+            }
+            return name + "@" + host;
+        };
     }
 
     private static int concurrency(ModuleMigrationsProperties properties, Environment environment) {
