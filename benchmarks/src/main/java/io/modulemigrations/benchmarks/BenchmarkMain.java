@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *                   ids: raw, engine-c1, engine-c4, flyway, liquibase (default: all)
  * --warmups N       unrecorded passes first (default 1)
  * --passes N        measured passes (default 5)
+ * --restart-rounds N  after the Spring Boot passes, N rounds restarting the no-tool app and this starter's
+ *                   (c1, c4) once each, for the restart targets (default 10; 0: none)
  * --spring-only     only the Spring Boot scenario: its part on the synthetic workload, then its 10,000 part
  * --no-spring       everything but the Spring Boot scenario
  * --no-spring-10k   the Spring Boot scenario without its 10,000 part (20x500: the apps no-tool,
@@ -53,6 +55,7 @@ public final class BenchmarkMain {
         boolean withMedusa = true;
         int warmups = 1;
         int passes = 5;
+        int restartRounds = 10;
         boolean engine = true;
         boolean spring = true;
         boolean springThousand = true;
@@ -72,6 +75,7 @@ public final class BenchmarkMain {
                 case "--synthetic" -> synthetic = args[++i];
                 case "--warmups" -> warmups = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
+                case "--restart-rounds" -> restartRounds = Integer.parseInt(args[++i]);
                 case "--spring-only" -> engine = false;
                 case "--no-spring" -> spring = false;
                 case "--no-spring-10k" -> springTenThousand = false;
@@ -122,13 +126,14 @@ public final class BenchmarkMain {
             List<BootResults> boot = new ArrayList<>();
             if (spring && springThousand) {
                 boot.add(new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), sampleJar, workDir.resolve("spring-boot"),
-                        warmups, passes, false, System.out).run(syntheticWorkload, apps));
+                        warmups, passes, restartRounds, false, System.out).run(syntheticWorkload, apps));
             }
             List<BootContender> tenThousandApps = BootContender.atTenThousand(apps);
             boolean tenThousandRan = springThousand && syntheticWorkload.spec().equals(SpringBootScenario.TEN_THOUSAND);
             if (spring && springTenThousand && !tenThousandRan && !tenThousandApps.isEmpty()) {
                 boot.add(new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), null, workDir.resolve("spring-boot-10k"),
-                        warmups, passes, false, System.out).run(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND), tenThousandApps, false));
+                        warmups, passes, restartRounds, false, System.out).run(Workload.fromSpec(SpringBootScenario.TEN_THOUSAND), tenThousandApps,
+                        false));
             }
             Environment environment = Environment.describe(server, command, loadBefore);
             StringBuilder markdown = new StringBuilder(results != null ? Report.markdown(results, environment, warmups, passes)

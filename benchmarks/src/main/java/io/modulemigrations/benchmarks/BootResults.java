@@ -19,6 +19,10 @@ final class BootResults {
         RESTART_READY,
         /** The same launch, from starting the process to its ready line. */
         RESTART_PROCESS,
+        /** Everything applied, in the restart rounds after the passes: from the JVM's start to ready. */
+        ROUND_READY,
+        /** The same launch, from starting the process to its ready line. */
+        ROUND_PROCESS,
         /** A command or a web start: from starting the process to its exit, or to readiness answering UP. */
         PROCESS,
         /** The raw JDBC floor's cold apply, in the harness JVM. */
@@ -49,9 +53,32 @@ final class BootResults {
         samples.computeIfAbsent(row, k -> new LinkedHashMap<>()).computeIfAbsent(measure, k -> new ArrayList<>()).add(millis);
     }
 
+    /** How many samples {@code row} has of {@code measure}. */
+    int samples(String row, Measure measure) {
+        return samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of()).size();
+    }
+
     Optional<Summary> summary(String row, Measure measure) {
         List<Double> values = samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of());
         return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
+    }
+
+    /**
+     * {@code row}'s samples minus {@code base}'s, sample by sample: the rounds run each app once, so the
+     * i-th samples of two rows were taken seconds apart, under the same load. Empty unless both have
+     * the same number of samples.
+     */
+    Optional<Summary> pairedOver(String row, String base, Measure measure) {
+        List<Double> ours = samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of());
+        List<Double> theirs = samples.getOrDefault(base, Map.of()).getOrDefault(measure, List.of());
+        if (ours.isEmpty() || ours.size() != theirs.size()) {
+            return Optional.empty();
+        }
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            differences.add(ours.get(i) - theirs.get(i));
+        }
+        return Optional.of(Summary.of(differences));
     }
 
     /** Keeps the schema an app with a tool (or the raw floor, {@link SpringBootScenario#FLOOR}) left after its first deploy. */

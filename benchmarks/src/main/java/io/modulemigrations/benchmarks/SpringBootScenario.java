@@ -30,10 +30,14 @@ import java.util.Map;
  * the raw JDBC floor's cold apply is measured in the same passes. With the packaged sample app's
  * jar, each pass also times its {@code db:status} and {@code db:migrate} (nothing to do) against
  * its start as a web application, and this starter's app's {@code db:status} against its restart.
+ * After the passes, the restart target gets its own {@code restartRounds} rounds: the app without a
+ * tool and this starter, each on a database its first deploy migrated, restarted once per round in
+ * an order rotated by one per round, so that the launches compared are seconds apart (in a pass
+ * the other tools' first deploys run between them) and their differences can be taken round by round.
  * Every tool's schema after its first deploy is compared with the raw floor's, and every app's
  * ready line says whether its connection pool had started (every app takes a connection before it
  * is ready, but {@link BootContender#NO_TOOL_LAZY}). With {@code schemaOnly}, a pass is these checks
- * alone: a first deploy of every app, no restart, no commands, nothing timed (the test command's small pass).
+ * alone: a first deploy of every app, no restart, no rounds, no commands, nothing timed (the test command's small pass).
  * <p>
  * The environment variable {@value #APP_OPTIONS} adds JVM options to every app launch (space
  * separated), to look inside one: e.g. {@code -XX:StartFlightRecording:filename=/tmp/jfr/,settings=profile}
@@ -45,11 +49,12 @@ import java.util.Map;
  * @param workDir   where the workload jars go
  * @param warmups   passes run first and not recorded
  * @param passes    passes recorded
+ * @param restartRounds restart rounds after the passes (0: none)
  * @param schemaOnly only the schema check
  * @param progress  where progress lines go
  */
-record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path workDir, int warmups, int passes, boolean schemaOnly,
-                          PrintStream progress) {
+record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path workDir, int warmups, int passes, int restartRounds,
+                          boolean schemaOnly, PrintStream progress) {
 
     /** The row of the raw JDBC floor. */
     static final String FLOOR = "raw";
@@ -122,7 +127,37 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
                         + results.schemaMismatches());
             }
         }
+        List<BootContender> restartTarget = contenders.stream().filter(c -> c.id().equals(BootContender.NO_TOOL)
+                || c.equals(BootContender.moduleMigrations(1)) || c.equals(BootContender.moduleMigrations(4))).toList();
+        if (!schemaOnly && restartRounds > 0 && restartTarget.size() > 1 && restartTarget.get(0).id().equals(BootContender.NO_TOOL)) {
+            restartRounds(workload, restartTarget, results, classpaths, jars);
+        }
         return results;
+    }
+
+    private void restartRounds(Workload workload, List<BootContender> apps, BootResults results, Map<String, String> classpaths,
+            Map<BootContender.Layout, Path> jars) throws Exception {
+        Map<String, String> databases = new HashMap<>();
+        Pass deploy = new Pass(results, false, false);
+        Pass restart = new Pass(results, true, false);
+        try {
+            for (BootContender app : apps) {
+                databases.put(app.id(), server.createDatabase());
+                deploy.launch(app, classpaths.get(app.id()), jars.get(app.layout()), server.jdbcUrl(databases.get(app.id())),
+                        BootResults.Measure.DEPLOY_READY, BootResults.Measure.DEPLOY_PROCESS);
+            }
+            for (int round = 0; round < restartRounds; round++) {
+                progress.printf("Spring Boot, %s: restart round %d of %d%n", workload.title(), round + 1, restartRounds);
+                for (BootContender app : rotated(apps, round)) {
+                    restart.launch(app, classpaths.get(app.id()), jars.get(app.layout()), server.jdbcUrl(databases.get(app.id())),
+                            BootResults.Measure.ROUND_READY, BootResults.Measure.ROUND_PROCESS);
+                }
+            }
+        } finally {
+            for (String database : databases.values()) {
+                server.dropDatabase(database);
+            }
+        }
     }
 
     private String classpath(BootContender contender) throws IOException {

@@ -28,7 +28,7 @@ class SpringBootScenarioTest {
     @BeforeAll
     static void run(@TempDir Path workDir) throws Exception {
         server = BenchServer.start();
-        results = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), null, workDir, 0, 1, true, System.out)
+        results = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), null, workDir, 0, 1, 0, true, System.out)
                 .run(SYNTHETIC, BootContender.all());
     }
 
