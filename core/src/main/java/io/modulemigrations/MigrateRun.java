@@ -58,7 +58,7 @@ final class MigrateRun {
 
     MigrateResult run() {
         try (Connection c = engine.open(true)) {
-            // Usually a start finds everything applied: one value read proves it, no row by row.
+            // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
             Plan plan = engine.appliedAsInCode(c) ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
             if (options.dryRun()) {
                 LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;

@@ -64,7 +64,7 @@ public final class ModuleMigrations {
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
     private volatile @Nullable Tables tables;
-    private volatile @Nullable DigestRead digestRead;
+    private volatile @Nullable HistoryRead historyRead;
     /** Whether some migration is a Java one: its checksum needs its {@code up} recorded, so the one-value read cannot prove anything. */
     private final boolean javaMigrations;
     final Settings settings;
@@ -141,15 +141,16 @@ public final class ModuleMigrations {
     }
 
     /**
-     * {@link #open()}; with {@code forStart}, where the first connection fixes the schema, the query
-     * that reads it also reads the history's digest for {@link #appliedAsInCode} (one round trip
-     * fewer on a start with nothing to do).
+     * {@link #open()}; with {@code forStart}, where the first connection fixes the schema, the round
+     * trip that reads it also reads the history's checksums for {@link #appliedAsInCode} (one round
+     * trip fewer on a start with nothing to do).
      */
     Connection open(boolean forStart) {
         Connection c = database.open();
         if (tables == null) {
             try {
-                SchemaRead found = forStart && fastPathApplies() ? schemaAndDigest(c) : null;
+                CodeChecksums code = forStart && fastPathApplies() ? CodeChecksums.of(migrations) : null;
+                SchemaRead found = code != null ? schemaAndHistory(c, code) : null;
                 if (found == null) {
                     found = schema(c);
                 }
@@ -163,8 +164,8 @@ public final class ModuleMigrations {
                         tables = new Tables(found.schema());
                     }
                 }
-                if (found.digest() != null) {
-                    digestRead = found.digest();
+                if (found.history() != null) {
+                    historyRead = found.history();
                 }
             } catch (SQLException e) {
                 Database.closeQuietly(c);
@@ -177,8 +178,8 @@ public final class ModuleMigrations {
         return c;
     }
 
-    /** The connection's current schema (null when no schema of its search_path exists), and the history's digest when read with it. */
-    private record SchemaRead(@Nullable String schema, String searchPath, @Nullable DigestRead digest) {
+    /** The connection's current schema (null when no schema of its search_path exists), and the history compared when read with it. */
+    private record SchemaRead(@Nullable String schema, String searchPath, @Nullable HistoryRead history) {
     }
 
     private static SchemaRead schema(Connection c) throws SQLException {
@@ -189,15 +190,27 @@ public final class ModuleMigrations {
     }
 
     /**
-     * The current schema with the history's digest, when the history table the search_path finds is
-     * the current schema's; null when it is not, or there is none (then the schema is read alone and
-     * the digest, if any, later from the current schema's table).
+     * The current schema, and whether the history is as in {@code code}, when the history table the
+     * search_path finds is the current schema's; null when it is not, or there is none (then the
+     * schema is read alone and the history, if any, later from the current schema's table).
      */
-    private @Nullable SchemaRead schemaAndDigest(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(HistoryTable.selectSchemaAndDigest(settings.table()))) {
-            rs.next();
-            return rs.getString(1) != null && rs.getBoolean(3) ? new SchemaRead(rs.getString(1), rs.getString(2), new DigestRead(c, rs.getString(4)))
-                    : null;
+    private @Nullable SchemaRead schemaAndHistory(Connection c, CodeChecksums code) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(HistoryTable.selectSchemaThenChecksums(settings.table()));
+            String schema;
+            String searchPath;
+            try (ResultSet rs = st.getResultSet()) {
+                rs.next();
+                schema = rs.getString(1);
+                searchPath = rs.getString(2);
+                if (schema == null || !rs.getBoolean(3)) {
+                    return null;
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rows = st.getResultSet()) {
+                return new SchemaRead(schema, searchPath, new HistoryRead(c, code.matches(rows)));
+            }
         } catch (SQLException e) {
             if (!"42P01".equals(e.getSQLState())) {  // undefined_table: no history in the search_path yet
                 throw e;
@@ -209,8 +222,8 @@ public final class ModuleMigrations {
         }
     }
 
-    /** The history's digest as {@link #open(boolean)} read it with the schema, until {@link #appliedAsInCode} takes it. */
-    private record DigestRead(Connection connection, @Nullable String digest) {
+    /** Whether the history was as in the code when {@link #open(boolean)} read it with the schema, until {@link #appliedAsInCode} takes it. */
+    private record HistoryRead(Connection connection, boolean asInCode) {
     }
 
     private Tables tables() {
@@ -506,22 +519,35 @@ public final class ModuleMigrations {
     }
 
     /**
-     * Whether the history is exactly the code's migrations with their checksums, read as one value
-     * rather than row by row: then nothing is pending, changed or missing. False whenever anything
-     * differs or cannot be told cheaply; the caller then reads and compares the history row by row.
+     * Whether the history is exactly the code's migrations with their checksums, read as module, name
+     * and checksum alone and compared as they come: then nothing is pending, changed or missing.
+     * False whenever anything differs or cannot be told cheaply; the caller then reads and compares
+     * the history as a run does.
      */
     boolean appliedAsInCode(Connection c) throws SQLException {
         if (!fastPathApplies()) {
             return false;
         }
-        HistoryDigest code = HistoryDigest.of(migrations);
+        HistoryRead read = historyRead;
+        historyRead = null;
+        if (read != null && read.connection() == c) {
+            return read.asInCode();
+        }
+        CodeChecksums code = CodeChecksums.of(migrations);
         if (code == null) {
             return false;
         }
-        DigestRead read = digestRead;
-        digestRead = null;
-        String digest = read != null && read.connection() == c ? read.digest() : historyTable().digest(c);
-        return digest != null && code.matches(digest);
+        try (Statement st = c.createStatement(); ResultSet rows = st.executeQuery(historyTable().selectChecksums())) {
+            return code.matches(rows);
+        } catch (SQLException e) {
+            if (!HistoryTable.isMissing(e)) {
+                throw e;
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return false;
+        }
     }
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */

@@ -25,7 +25,7 @@ public final class HistoryTable {
     private final String qualifiedName;
     private final String selectAll;
     private final String selectForRun;
-    private final String selectDigest;
+    private final String selectChecksums;
 
     /**
      * @param schema the schema, or null for the connection's current schema
@@ -47,23 +47,24 @@ public final class HistoryTable {
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
-        this.selectDigest = digestOf(qualifiedName);
+        this.selectChecksums = checksumsOf(qualifiedName);
     }
 
     /**
-     * One query for where the schema is not known yet: the connection's current schema, its
-     * search_path, whether the table of this name the search_path finds is the current schema's,
-     * and that table's {@link #digest}. Fails (SQLSTATE 42P01) when the search_path finds no such table.
+     * Two queries, sent together, for where the schema is not known yet: the connection's current
+     * schema, its search_path and whether the table of this name the search_path finds is the current
+     * schema's; then that table's {@link #selectChecksums() checksums}. Fails (SQLSTATE 42P01) when
+     * the search_path finds no such table.
      */
-    public static String selectSchemaAndDigest(String table) {
+    public static String selectSchemaThenChecksums(String table) {
         String name = quoteIdentifier(table);
         return "select current_schema(), current_setting('search_path'), coalesce(to_regclass(quote_ident(current_schema()) || '.' || "
-                + literal(name) + ") = to_regclass(" + literal(name) + "), false), (" + digestOf(name) + ")";
+                + literal(name) + ") = to_regclass(" + literal(name) + "), false);\n" + checksumsOf(name);
     }
 
-    private static String digestOf(String table) {
-        // No order by: the server would sort every row on every start; lines are matched in any order.
-        return "select string_agg(module || '/' || name || ':' || coalesce(checksum, ''), E'\\n') from " + table;
+    private static String checksumsOf(String table) {
+        // No order by: the server would sort every row on every start; rows are matched in any order.
+        return "select module, name, checksum from " + table;
     }
 
     /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
@@ -91,22 +92,16 @@ public final class HistoryTable {
     }
 
     /**
-     * The whole history as one value, {@code module/name:checksum} per migration, one per line, in the
-     * order the table holds them: a start compares it with the code's and, when they are equal, needs
-     * no row of the history. Null when there is no history.
+     * Every row's module, name and checksum, in the order the table holds them: what a start compares
+     * with the code's migrations. Nothing else is read (the timestamp alone would cost more than the rest).
      */
-    public @Nullable String digest(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(selectDigest)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState())) {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-                return null;
-            }
-            throw e;
-        }
+    public String selectChecksums() {
+        return selectChecksums;
+    }
+
+    /** Whether {@code e} says the history table (or its schema) does not exist yet. */
+    public static boolean isMissing(SQLException e) {
+        return UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState());
     }
 
     private History read(Connection connection, boolean details) throws SQLException {
