@@ -106,6 +106,24 @@ class SqlInputTest {
         }
     }
 
+    /** The engine's transaction guard is a cursor: CLOSE ALL would make a migration read as having ended its transaction. */
+    @Test
+    void closeAllInATransactionalMigrationIsRefusedAndACursorClosedByNameRuns(PostgresServer server, @TempDir Path dir) throws IOException {
+        try (TestDatabase db = server.createDatabase("close_all")) {
+            String problem = refused(db.dataSource(), dir, "-- migrate:up\ncreate table a (id int);\nCLOSE ALL;\n");
+
+            assertThat(problem).contains("'close all' would also close the cursor the engine declares", "Close your own cursors by name");
+            assertThat(Db.tableExists(db.dataSource(), "a")).isFalse();
+        }
+        try (TestDatabase db = server.createDatabase("close_by_name")) {
+            ModuleMigrations.configure().dataSource(db.dataSource()).locations()
+                    .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table b (id int);\n"
+                            + "declare mine cursor for select 1;\nclose mine;\n-- migrate:down\ndrop table b;\n")
+                    .load().migrate();
+            assertThat(Db.history(db.dataSource())).containsExactly("blog/Migration202601010001|1");
+        }
+    }
+
     @Test
     void savepointsAndBeginAtomicAreNotTransactionControl(PostgresServer server, @TempDir Path dir) throws IOException {
         try (TestDatabase db = server.createDatabase("savepoints")) {

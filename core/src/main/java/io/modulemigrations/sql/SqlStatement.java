@@ -95,6 +95,11 @@ public final class SqlStatement {
                     + " Remove it; statements that must not run in a transaction go in a migration of their own marked "
                     + withoutTransaction + ".";
         }
+        if (word(0).equals("close") && word(1).equals("all")) {
+            return "'close all' would also close the cursor the engine declares in this migration's transaction to know,"
+                    + " before it writes the history row, that the transaction is still the one it opened. Close your own cursors"
+                    + " by name.";
+        }
         String kind = notInTransaction();
         if (kind != null) {
             return "'" + kind + "' cannot run inside a transaction block, and this migration runs in one. Mark it "
