@@ -93,20 +93,6 @@ final class CodeChecksums {
         if (likely < list.size() && list.get(likely).name().equals(name)) {
             return likely;
         }
-        int low = 0;
-        int high = list.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int c = list.get(mid).name().compareTo(name);
-            if (c == 0) {
-                return mid;
-            }
-            if (c < 0) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return -1;
+        return MigrationLoader.indexOf(list, name);
     }
 }

@@ -197,6 +197,25 @@ final class MigrationLoader {
         }
     }
 
+    /** The index of {@code name} in a module's list as {@link #finish} sorts it, or -1. */
+    static int indexOf(List<LoadedMigration> module, String name) {
+        int low = 0;
+        int high = module.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = module.get(mid).name().compareTo(name);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return -1;
+    }
+
     private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
         for (List<LoadedMigration> list : byModule.values()) {
             list.sort(BY_NAME);

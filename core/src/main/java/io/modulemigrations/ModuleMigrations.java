@@ -212,13 +212,10 @@ public final class ModuleMigrations {
                 return new SchemaRead(schema, searchPath, new HistoryRead(c, code.matches(rows)));
             }
         } catch (SQLException e) {
-            if (!"42P01".equals(e.getSQLState())) {  // undefined_table: no history in the search_path yet
-                throw e;
+            if (HistoryTable.missing(c, e)) {  // no history in the search_path yet
+                return null;
             }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-            return null;
+            throw e;
         }
     }
 
@@ -463,25 +460,8 @@ public final class ModuleMigrations {
     /** The code's migration of this id, found in its module's name-ordered list. */
     @Nullable LoadedMigration migration(MigrationId id) {
         List<LoadedMigration> module = migrations.get(id.module());
-        if (module == null) {
-            return null;
-        }
-        int low = 0;
-        int high = module.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            LoadedMigration m = module.get(mid);
-            int c = m.name().compareTo(id.name());
-            if (c == 0) {
-                return m;
-            }
-            if (c < 0) {
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return null;
+        int i = module == null ? -1 : MigrationLoader.indexOf(module, id.name());
+        return i < 0 ? null : module.get(i);
     }
 
     /** Applied migrations no longer in the code: reported, not fatal. */
@@ -537,17 +517,7 @@ public final class ModuleMigrations {
         if (code == null) {
             return false;
         }
-        try (Statement st = c.createStatement(); ResultSet rows = st.executeQuery(historyTable().selectChecksums())) {
-            return code.matches(rows);
-        } catch (SQLException e) {
-            if (!HistoryTable.isMissing(e)) {
-                throw e;
-            }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-            return false;
-        }
+        return historyTable().checksums(c, code::matches);
     }
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */

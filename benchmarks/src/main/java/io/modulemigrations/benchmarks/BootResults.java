@@ -54,7 +54,7 @@ final class BootResults {
     }
 
     /** How many samples {@code row} has of {@code measure}. */
-    int samples(String row, Measure measure) {
+    int sampleCount(String row, Measure measure) {
         return samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of()).size();
     }
 

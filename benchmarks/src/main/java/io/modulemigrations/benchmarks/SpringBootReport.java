@@ -80,7 +80,7 @@ final class SpringBootReport {
         if (noTool.isEmpty()) {
             return;
         }
-        int rounds = results.samples(BootContender.NO_TOOL, Measure.ROUND_READY);
+        int rounds = results.sampleCount(BootContender.NO_TOOL, Measure.ROUND_READY);
         md.append("\nRestart, ").append(rounds).append(" rounds after the passes: the app without a tool and this starter's, each on a")
                 .append(" database its first deploy migrated, restarted once per round in an order rotated by one per round, so that")
                 .append(" the launches compared are seconds apart. *Over no tool, by round* is the median (min–max) of the")
@@ -125,7 +125,7 @@ final class SpringBootReport {
             if (byRound.isPresent()) {
                 double over = byRound.get().median();
                 verdicts.add(new Targets.Verdict(target, String.format(Locale.ROOT, "%s ms, median of %d rounds' differences (%s to %s)",
-                        signed(over), results.samples(id, Measure.ROUND_READY), signed(byRound.get().min()), signed(byRound.get().max())),
+                        signed(over), results.sampleCount(id, Measure.ROUND_READY), signed(byRound.get().min()), signed(byRound.get().max())),
                         over <= restartLimit));
             } else if (restart.isPresent() && noToolRestart.isPresent()) {
                 double over = restart.get().median() - noToolRestart.get().median();

@@ -53,7 +53,7 @@ public final class HistoryTable {
     /**
      * Two queries, sent together, for where the schema is not known yet: the connection's current
      * schema, its search_path and whether the table of this name the search_path finds is the current
-     * schema's; then that table's {@link #selectChecksums() checksums}. Fails (SQLSTATE 42P01) when
+     * schema's; then that table's {@link #checksums checksums}. Fails (SQLSTATE 42P01) when
      * the search_path finds no such table.
      */
     public static String selectSchemaThenChecksums(String table) {
@@ -92,16 +92,39 @@ public final class HistoryTable {
     }
 
     /**
-     * Every row's module, name and checksum, in the order the table holds them: what a start compares
-     * with the code's migrations. Nothing else is read (the timestamp alone would cost more than the rest).
+     * Passes every row's module, name and checksum, in the order the table holds them, to {@code test}:
+     * what a start compares with the code's migrations. Nothing else is read (the timestamp alone would
+     * cost more than the rest). False when there is no history table.
      */
-    public String selectChecksums() {
-        return selectChecksums;
+    public boolean checksums(Connection connection, RowsTest test) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(selectChecksums)) {
+            return test.test(rows);
+        } catch (SQLException e) {
+            if (missing(connection, e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
-    /** Whether {@code e} says the history table (or its schema) does not exist yet. */
-    public static boolean isMissing(SQLException e) {
-        return UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState());
+    /** A test of a query's rows. */
+    @FunctionalInterface
+    public interface RowsTest {
+        boolean test(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Whether {@code e} says the history table (or its schema) does not exist yet; then the failed
+     * statement's transaction, if the connection is in one, is rolled back so the connection can go on.
+     */
+    public static boolean missing(Connection connection, SQLException e) throws SQLException {
+        if (!UNDEFINED_TABLE.equals(e.getSQLState()) && !INVALID_SCHEMA.equals(e.getSQLState())) {
+            return false;
+        }
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+        return true;
     }
 
     private History read(Connection connection, boolean details) throws SQLException {
@@ -117,10 +140,7 @@ public final class HistoryTable {
                 }
             }
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState()) || INVALID_SCHEMA.equals(e.getSQLState())) {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
+            if (missing(connection, e)) {
                 return History.none();
             }
             throw e;
