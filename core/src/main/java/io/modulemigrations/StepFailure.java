@@ -97,6 +97,10 @@ final class StepFailure extends Exception {
         if (statement.historyWrite()) {
             return "Failed: " + step + ": its statements ran, but writing the history row failed: " + statement.databaseMessage();
         }
+        if (statement.kind() == StatementFailedException.Kind.COMMIT) {
+            return "Failed: " + step + ": its statements ran and its history row was written, but the commit failed: "
+                    + statement.databaseMessage();
+        }
         if (statement.kind() == StatementFailedException.Kind.TRANSACTION_ENDED) {
             return transactional()
                     ? "Failed: " + step + ": it ended the transaction the engine ran it in (a COMMIT, ROLLBACK or the like in its SQL,"
@@ -150,9 +154,12 @@ final class StepFailure extends Exception {
                     + (statement == null ? "the failure" : "statement " + statement.number()) + " were applied and stay applied; it is not recorded as applied. Make its statements safe to repeat"
                     + " (if not exists) or undo them by hand before running again.";
         }
-        if (connectionLost() && statement == null) {
-            return "The connection was lost while its transaction was committing, so whether the commit took effect is not known:"
-                    + " the migration and its history row commit together, so if db:status lists it as applied it is applied, otherwise nothing of it is.";
+        if (connectionLost() && (statement == null || statement.commitMayHaveRun())) {
+            String known = direction == Direction.UP
+                    ? " the migration and its history row commit together, so if db:status lists it as applied it is applied, otherwise nothing of it is."
+                    : " the rollback and the removal of its history row commit together, so if db:status still lists it as applied nothing of the"
+                    + " rollback took effect, otherwise it is rolled back.";
+            return "The connection was lost while its transaction was committing, so whether the commit took effect is not known:" + known;
         }
         if (connectionLost()) {
             return direction == Direction.UP

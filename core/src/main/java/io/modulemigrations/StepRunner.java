@@ -139,7 +139,9 @@ final class StepRunner {
             List<String> closing = new ArrayList<>(database.resetStatementsForBatch(c, history.qualifiedName()));
             String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy) : history.deleteSql(m.id());
             closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
-            b.finish(closing);
+            // The commit rides in the batch; commit() then finds no transaction and sends nothing,
+            // but tells the pool the connection has nothing left to commit.
+            b.finish(closing, transactional && !inOpenTransaction);
             if (transactional && !inOpenTransaction) {
                 c.commit();
             }

@@ -2,7 +2,9 @@ package io.modulemigrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
+import io.modulemigrations.test.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,41 @@ class ConnectionLostTest {
                 "find out why the connection ended").doesNotContain("fix the migration");
         assertThat(Db.tableExists(ds, "post")).isFalse();
         assertThat(Db.history(ds)).isEmpty();
+    }
+
+    /**
+     * The commit goes in the same batch as the statements; when the server ends the session during one
+     * of them it says so, so the commit never ran and the message can say nothing stayed.
+     */
+    @Test
+    void aBackendTerminatedInTheMiddleOfTheBatchThatCarriesTheCommitLeavesNothing(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("lost_in_batch")) {
+            DataSource ds = db.dataSource();
+            String sleep = "do $$ begin perform pg_sleep(30); end $$;";
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                    .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\n" + sleep
+                            + "\n-- migrate:down\ndrop table post;\n")
+                    .load();
+
+            CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    migrations.migrate();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            String pid = waitForQuery(ds, sleep.substring(0, sleep.length() - 1));
+            Db.rows(ds, "select pg_terminate_backend(" + pid + ")");
+            Throwable failure = run.get(30, TimeUnit.SECONDS);
+
+            assertThat(failure).isInstanceOf(MigrationFailedException.class);
+            assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
+                    "Its transaction ended with the connection, so the database rolled it back: nothing of it is applied or recorded.")
+                    .doesNotContain("is not known");
+            assertThat(Db.tableExists(ds, "post")).isFalse();
+            assertThat(Db.history(ds)).isEmpty();
+        }
     }
 
     /** Polls pg_stat_activity until another session runs {@code query}; its pid. */

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
 
 /**
  * The {@link MigrationContext} of one running migration. In a transaction, statements are held
- * back and sent together with the history row as one JDBC batch: one round trip per migration
- * plus the commit. Statements that return rows cannot be batched and go alone, in order. Outside
- * a transaction every statement is sent at once, on its own.
+ * back and sent together with the history row, and the commit when the migration has a
+ * transaction of its own, as one JDBC batch: one round trip per migration. Statements that return
+ * rows cannot be batched and go alone, in order. Outside a transaction every statement is sent at
+ * once, on its own.
  *
  * <p>In a transaction, the first thing sent declares a cursor, which lives until the transaction ends,
  * and the history row is written only after closing it: a {@code COMMIT} or {@code ROLLBACK} the
@@ -39,8 +41,9 @@ public final class StatementBatch implements MigrationContext {
     private static final AtomicLong GUARDS = new AtomicLong();
     private static final int GUARD_ENTRY = -1;
     private static final int CHECK_ENTRY = -2;
+    private static final int COMMIT_ENTRY = -3;
     /** Closing statement k is entry {@code CLOSING_ENTRY - k}. */
-    private static final int CLOSING_ENTRY = -3;
+    private static final int CLOSING_ENTRY = -4;
 
     private final Connection connection;
     private final MigrationId id;
@@ -53,6 +56,8 @@ public final class StatementBatch implements MigrationContext {
     private boolean guarded;
     private boolean standardStrings = true;
     private List<String> closing = List.of();
+    /** Whether the batch being sent ends with the commit. */
+    private boolean commitSent;
     private @Nullable IntFunction<String> progress;
     private @Nullable StatementFailedException failure;
 
@@ -139,7 +144,7 @@ public final class StatementBatch implements MigrationContext {
 
     /** Sends every statement issued so far (in a transaction: as a batch) and waits for the results. */
     public void flushStatements() throws StatementFailedException {
-        finish(List.of());
+        finish(List.of(), false);
     }
 
     /**
@@ -148,19 +153,21 @@ public final class StatementBatch implements MigrationContext {
      * only run if the transaction is still the one the engine opened for this migration. A failing
      * closing statement is reported as {@link StatementFailedException#historyWrite()}.
      *
+     * @param commit in a transaction: end the batch with {@code COMMIT}, which saves the round trip of
+     *     a separate commit; a commit that fails is reported as {@link Kind#COMMIT}
      * @throws StatementFailedException naming the statement that failed, also when it failed earlier
      *                                  inside {@link #sql} or {@link #connection} and the migration swallowed it
      */
-    public void finish(List<String> closing) throws StatementFailedException {
+    public void finish(List<String> closing, boolean commit) throws StatementFailedException {
         if (failure != null) {
             throw failure;
         }
         try {
             if (!closing.isEmpty() && !transactional) {
-                flush(false, List.of());
+                flush(false, List.of(), false);
                 requireNoOpenTransaction();
             }
-            flush(!closing.isEmpty() && transactional, closing);
+            flush(!closing.isEmpty() && transactional, closing, commit && transactional);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -171,7 +178,7 @@ public final class StatementBatch implements MigrationContext {
             throw new IllegalStateException("migration " + id + " continued after a failed statement", failure);
         }
         try {
-            flush(false, List.of());
+            flush(false, List.of(), false);
         } catch (StatementFailedException e) {
             failure = e;
             throw new FailedStatement(e);
@@ -193,13 +200,14 @@ public final class StatementBatch implements MigrationContext {
         return null;
     }
 
-    private void flush(boolean check, List<String> closing) throws SQLException, StatementFailedException {
+    private void flush(boolean check, List<String> closing, boolean commit) throws SQLException, StatementFailedException {
         int end = statements.size();
         boolean guard = transactional && !guarded;
-        if (sent == end && closing.isEmpty() && !guard) {
+        if (sent == end && closing.isEmpty() && !guard && !commit) {
             return;
         }
         this.closing = closing;
+        this.commitSent = false;
         try (Statement st = connection.createStatement()) {
             // psql sends the text as it is: no JDBC escapes ({fn ...}, {d ...}) are rewritten
             st.setEscapeProcessing(false);
@@ -240,6 +248,11 @@ public final class StatementBatch implements MigrationContext {
                 st.addBatch(closing.get(k));
                 batch.add(CLOSING_ENTRY - k);
             }
+            if (commit) {
+                st.addBatch("commit");
+                batch.add(COMMIT_ENTRY);
+                commitSent = true;
+            }
             runBatch(st, batch);
         }
     }
@@ -270,7 +283,7 @@ public final class StatementBatch implements MigrationContext {
                     st.execute("rollback");
                 }
                 throw new StatementFailedException(statements.size(), statements.isEmpty() ? "" : statements.get(statements.size() - 1).text(),
-                        Kind.TRANSACTION_ENDED, null, new SQLException("the migration left a transaction block open (BEGIN without COMMIT)", "25001"));
+                        Kind.TRANSACTION_ENDED, null, new SQLException("the migration left a transaction block open (BEGIN without COMMIT)", "25001"), false);
             }
         } catch (SQLException e) {
             // not a PostgreSQL connection the driver can tell about; nothing to check
@@ -293,24 +306,41 @@ public final class StatementBatch implements MigrationContext {
     }
 
     private StatementFailedException failed(int entry, SQLException e) {
+        // With the commit in the failed batch, only the server's own error for an entry before it
+        // shows that the commit never ran; a connection that just broke leaves it open.
+        boolean commitMayHaveRun = commitSent && (entry == COMMIT_ENTRY || !reportedByServer(e));
         if (entry == CHECK_ENTRY) {
-            return new StatementFailedException(statements.size(), closing.isEmpty() ? "" : closing.get(closing.size() - 1), Kind.TRANSACTION_ENDED, null, e);
+            return new StatementFailedException(statements.size(), closing.isEmpty() ? "" : closing.get(closing.size() - 1), Kind.TRANSACTION_ENDED, null, e,
+                    commitMayHaveRun);
+        }
+        if (entry == COMMIT_ENTRY) {
+            return new StatementFailedException(statements.size() + 1, "commit", Kind.COMMIT, null, e, commitMayHaveRun);
         }
         if (entry <= CLOSING_ENTRY) {
-            return new StatementFailedException(statements.size() + 1, closing.get(CLOSING_ENTRY - entry), Kind.HISTORY_WRITE, null, e);
+            return new StatementFailedException(statements.size() + 1, closing.get(CLOSING_ENTRY - entry), Kind.HISTORY_WRITE, null, e, commitMayHaveRun);
         }
         if (entry == GUARD_ENTRY) {
             return new StatementFailedException(Math.min(1, statements.size()), sent < statements.size() ? statements.get(sent).text() : "",
-                    Kind.STATEMENT, null, e);
+                    Kind.STATEMENT, null, e, commitMayHaveRun);
         }
         SqlStatement s = statements.get(entry);
-        return new StatementFailedException(entry + 1, s.text(), Kind.STATEMENT, fromFile.get(entry) ? s.lines() : null, e);
+        return new StatementFailedException(entry + 1, s.text(), Kind.STATEMENT, fromFile.get(entry) ? s.lines() : null, e, commitMayHaveRun);
+    }
+
+    private static boolean reportedByServer(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (x instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String entryText(int entry) {
         return switch (entry) {
             case GUARD_ENTRY -> openGuard;
             case CHECK_ENTRY -> checkGuard;
+            case COMMIT_ENTRY -> "commit";
             default -> entry <= CLOSING_ENTRY ? closing.get(CLOSING_ENTRY - entry) : withoutTerminator(statements.get(entry).text());
         };
     }

@@ -15,20 +15,24 @@ public final class StatementFailedException extends Exception {
         /** The statements ran, but writing the history row failed. */
         HISTORY_WRITE,
         /** The migration ended the transaction the engine ran it in (commit, rollback or the like). */
-        TRANSACTION_ENDED
+        TRANSACTION_ENDED,
+        /** The statements ran and the history row was written, but the commit failed (a deferred constraint, say). */
+        COMMIT
     }
 
     private final int number;
     private final String statement;
     private final Kind kind;
     private final int @Nullable [] fileLines;
+    private final boolean commitMayHaveRun;
 
-    StatementFailedException(int number, String statement, Kind kind, int @Nullable [] fileLines, SQLException cause) {
+    StatementFailedException(int number, String statement, Kind kind, int @Nullable [] fileLines, SQLException cause, boolean commitMayHaveRun) {
         super(cause.getMessage(), cause);
         this.number = number;
         this.statement = statement;
         this.kind = kind;
         this.fileLines = fileLines;
+        this.commitMayHaveRun = commitMayHaveRun;
     }
 
     /** 1-based position of the statement among those the migration issued. */
@@ -42,6 +46,14 @@ public final class StatementFailedException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * True when the commit went in the same batch as the failed statement and nothing shows it did not
+     * run: when the connection was lost, the server may have committed before it went.
+     */
+    public boolean commitMayHaveRun() {
+        return commitMayHaveRun;
     }
 
     /** True when the statements ran but writing the history row failed. */
