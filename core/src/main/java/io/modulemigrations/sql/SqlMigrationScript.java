@@ -22,16 +22,9 @@ import org.jspecify.annotations.Nullable;
  * blank lines and {@code --} comments may precede the up marker. Without a down marker the
  * migration is irreversible; a down marker followed by no SQL means there is nothing to undo.
  *
- * @param up the text of the up section, without its marker line
- * @param upTransactional false when the up marker says {@code transaction:false}
- * @param down the text of the down section without its marker line, or null when there is no
- *     down marker (the migration is irreversible)
- * @param downTransactional false when the down marker says {@code transaction:false}
- * @param upLine the line of the file on which the up section's text begins (the line after its marker)
- * @param downLine the line of the file on which the down section's text begins, or 0 without one
+ * <p>Each section is split into statements once, when the file is parsed.
  */
-public record SqlMigrationScript(String up, boolean upTransactional, @Nullable String down, boolean downTransactional,
-                                 int upLine, int downLine) {
+public final class SqlMigrationScript {
 
     private static final String FORMAT = "a SQL migration starts with '-- migrate:up', then its SQL,"
             + " then optionally '-- migrate:down' and the SQL that undoes it.";
@@ -42,8 +35,55 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
     /** Anything that starts like a marker; if it is not a valid one, it is most likely a typo. */
     private static final Pattern MARKER_LIKE = Pattern.compile("\\s*--\\s*migrate:.*", Pattern.CASE_INSENSITIVE);
 
-    public SqlMigrationScript {
-        Objects.requireNonNull(up, "up");
+    private final String up;
+    private final boolean upTransactional;
+    private final @Nullable String down;
+    private final boolean downTransactional;
+    private final int upLine;
+    private final int downLine;
+    private final List<SqlStatement> upSql;
+    private final List<SqlStatement> downSql;
+
+    private SqlMigrationScript(String up, boolean upTransactional, @Nullable String down, boolean downTransactional, int upLine,
+            int downLine, List<SqlStatement> upSql, List<SqlStatement> downSql) {
+        this.up = up;
+        this.upTransactional = upTransactional;
+        this.down = down;
+        this.downTransactional = downTransactional;
+        this.upLine = upLine;
+        this.downLine = downLine;
+        this.upSql = upSql;
+        this.downSql = downSql;
+    }
+
+    /** The text of the up section, without its marker line. */
+    public String up() {
+        return up;
+    }
+
+    /** False when the up marker says {@code transaction:false}. */
+    public boolean upTransactional() {
+        return upTransactional;
+    }
+
+    /** The text of the down section without its marker line, or null when there is no down marker (the migration is irreversible). */
+    public @Nullable String down() {
+        return down;
+    }
+
+    /** False when the down marker says {@code transaction:false}. */
+    public boolean downTransactional() {
+        return downTransactional;
+    }
+
+    /** The line of the file on which the up section's text begins (the line after its marker). */
+    public int upLine() {
+        return upLine;
+    }
+
+    /** The line of the file on which the down section's text begins, or 0 without one. */
+    public int downLine() {
+        return downLine;
     }
 
     /** True when the file has a down marker, even if no SQL follows it. */
@@ -51,24 +91,24 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
         return down != null;
     }
 
-    /** The statements of the up section that the server runs, as psql sends them; split anew on each call. */
+    /** The statements of the up section that the server runs, as psql sends them. */
     public List<String> upStatements() {
-        return texts(upSql());
+        return texts(upSql);
     }
 
-    /** The statements of the down section, split anew on each call; empty when irreversible or nothing to undo. */
+    /** The statements of the down section; empty when irreversible or nothing to undo. */
     public List<String> downStatements() {
-        return texts(downSql());
+        return texts(downSql);
     }
 
-    /** The statements of the up section as psql splits them, with the file's line numbers; split anew on each call. */
+    /** The statements of the up section as psql splits them, with the file's line numbers. */
     public List<SqlStatement> upSql() {
-        return SqlStatements.parse(up, upLine);
+        return upSql;
     }
 
     /** The statements of the down section as psql splits them, with the file's line numbers; empty without a down section. */
     public List<SqlStatement> downSql() {
-        return down == null ? List.of() : SqlStatements.parse(down, downLine);
+        return downSql;
     }
 
     private static List<String> texts(List<SqlStatement> statements) {
@@ -149,25 +189,18 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
         }
         String upText = text.substring(upStart, downLine == 0 ? length : upEnd);
         String downText = downLine == 0 ? null : text.substring(downStart);
-        SqlMigrationScript script = new SqlMigrationScript(upText, upTransactional, downText, downTransactional,
-                upLine + 1, downLine == 0 ? 0 : downLine + 1);
-        script.refuseWhatCannotRun(source);
-        return script;
+        List<SqlStatement> upSql = statements(source, "up", upTransactional, upText, upLine + 1);
+        List<SqlStatement> downSql = downText == null ? List.of() : statements(source, "down", downTransactional, downText, downLine + 1);
+        return new SqlMigrationScript(upText, upTransactional, downText, downTransactional, upLine + 1, downLine == 0 ? 0 : downLine + 1,
+                upSql, downSql);
     }
 
     /**
-     * Refuses, before anything runs, what psql would not run as plain SQL (unterminated quotes and
-     * comments, meta-commands, COPY with client data) and what cannot run the way the section says
-     * it runs (transaction control, or statements that need no transaction, in a transactional section).
+     * Splits a section as psql would and refuses, before anything runs, what psql would not run as plain SQL
+     * (unterminated quotes and comments, meta-commands, COPY with client data) and what cannot run the way the
+     * section says it runs (transaction control, or statements that need no transaction, in a transactional section).
      */
-    private void refuseWhatCannotRun(String source) {
-        refuse(source, "up", upTransactional, up, upLine);
-        if (down != null) {
-            refuse(source, "down", downTransactional, down, downLine);
-        }
-    }
-
-    private static void refuse(String source, String section, boolean transactional, String text, int firstLine) {
+    private static List<SqlStatement> statements(String source, String section, boolean transactional, String text, int firstLine) {
         List<SqlStatement> parsed;
         try {
             parsed = SqlStatements.parse(text, firstLine);
@@ -180,6 +213,7 @@ public record SqlMigrationScript(String up, boolean upTransactional, @Nullable S
                 throw new InvalidSqlMigrationException(source, "line " + statement.line() + ": " + refusal);
             }
         }
+        return List.copyOf(parsed);
     }
 
     private static boolean isComment(CharSequence line) {

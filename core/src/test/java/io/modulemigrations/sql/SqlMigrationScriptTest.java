@@ -228,17 +228,18 @@ class SqlMigrationScriptTest {
     }
 
     @Test
-    void statementsAreSplitOnDemandFromTheRawText() {
-        SqlMigrationScript script = new SqlMigrationScript("select 1; select 2;", false, "select 3", true, 2, 4);
+    void eachSectionIsSplitOnceWithTheFilesLineNumbers() {
+        SqlMigrationScript script = parse("-- migrate:up transaction:false\nselect 1; select 2;\n-- migrate:down\nselect 3\n");
 
         assertThat(script.upStatements()).containsExactly("select 1;", "select 2;");
         assertThat(script.downStatements()).containsExactly("select 3");
         assertThat(script.downSql()).singleElement().extracting(SqlStatement::line).isEqualTo(4);
+        assertThat(script.upSql()).as("split when parsed, not on each call").isSameAs(script.upSql());
         assertThat(script.reversible()).isTrue();
     }
 
     @Test
-    void upIsRequired() {
-        assertThatThrownBy(() -> new SqlMigrationScript(null, true, null, true, 1, 0)).isInstanceOf(NullPointerException.class);
+    void textIsRequired() {
+        assertThatThrownBy(() -> SqlMigrationScript.parse(SOURCE, null)).isInstanceOf(NullPointerException.class);
     }
 }
