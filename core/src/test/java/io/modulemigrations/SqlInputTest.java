@@ -112,7 +112,7 @@ class SqlInputTest {
         try (TestDatabase db = server.createDatabase("close_all")) {
             String problem = refused(db.dataSource(), dir, "-- migrate:up\ncreate table a (id int);\nCLOSE ALL;\n");
 
-            assertThat(problem).contains("'close all' would also close the cursor the engine declares", "Close your own cursors by name");
+            assertThat(problem).contains("'close all' closes every cursor of the transaction, the engine's too", "Close your own cursors by name");
             assertThat(Db.tableExists(db.dataSource(), "a")).isFalse();
         }
         try (TestDatabase db = server.createDatabase("close_by_name")) {

@@ -96,9 +96,9 @@ public final class SqlStatement {
                     + withoutTransaction + ".";
         }
         if (word(0).equals("close") && word(1).equals("all")) {
-            return "'close all' would also close the cursor the engine declares in this migration's transaction to know,"
-                    + " before it writes the history row, that the transaction is still the one it opened. Close your own cursors"
-                    + " by name.";
+            return "'close all' closes every cursor of the transaction, the engine's too: in a migration's transaction the engine"
+                    + " may declare one to know, before it writes the history row, that the transaction is still the one it opened."
+                    + " Close your own cursors by name.";
         }
         String kind = notInTransaction();
         if (kind != null) {
