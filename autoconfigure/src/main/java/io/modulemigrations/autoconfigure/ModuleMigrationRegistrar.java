@@ -17,6 +17,7 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
@@ -28,6 +29,12 @@ import org.springframework.util.ClassUtils;
  */
 final class ModuleMigrationRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware,
         ResourceLoaderAware {
+
+    /**
+     * The class-metadata cache Spring Boot registers for parsing configuration classes and scanning
+     * components (its bean name is Boot's, not public API); without it the scan reads classes itself.
+     */
+    private static final String SHARED_METADATA_READERS = "org.springframework.boot.autoconfigure.internalCachingMetadataReaderFactory";
 
     private BeanFactory beanFactory;
     private Environment environment;
@@ -56,6 +63,11 @@ final class ModuleMigrationRegistrar implements ImportBeanDefinitionRegistrar, B
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
                 this.environment);
         scanner.setResourceLoader(this.resourceLoader);
+        if (this.beanFactory.containsBean(SHARED_METADATA_READERS)) {
+            // The application's component scan has read these packages' classes already: read them from its cache.
+            scanner.setMetadataReaderFactory(this.beanFactory.getBean(SHARED_METADATA_READERS,
+                    MetadataReaderFactory.class));
+        }
         scanner.addIncludeFilter(new AnnotationTypeFilter(ModuleMigration.class));
         List<String> packages = AutoConfigurationPackages.get(this.beanFactory);
         for (String basePackage : packages) {
