@@ -75,7 +75,8 @@ final class SessionBaseline {
 
     /**
      * The statements that put a session back to this baseline, in order, to be run one at a time:
-     * session user, role, every setting back to its default, then this baseline's settings again.
+     * session user (which resets the role too), the role when the baseline has one, every setting
+     * back to its default, then this baseline's settings again.
      * They run inside a transaction as well as outside one.
      */
     List<String> resetStatements() {
@@ -107,7 +108,10 @@ final class SessionBaseline {
     private List<String> roleAndDefaults() {
         List<String> sql = new ArrayList<>();
         sql.add(sessionUserIsLogin || sessionUser == null ? "reset session authorization" : "set session authorization " + identifier(sessionUser));
-        sql.add("none".equals(role) ? "reset role" : "set role " + identifier(role));
+        // Setting or resetting the session authorization also resets the role, as RESET ROLE would: only a role set since needs setting.
+        if (!"none".equals(role)) {
+            sql.add("set role " + identifier(role));
+        }
         sql.add("reset all");
         return sql;
     }

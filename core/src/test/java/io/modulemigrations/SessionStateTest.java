@@ -114,6 +114,25 @@ class SessionStateTest {
         }
     }
 
+    /** A session that starts as a role (the pool's choice) goes back to it, not to its login user, after each migration. */
+    @Test
+    void aSessionThatStartsAsARoleIsGivenItBackAfterAMigrationLeavesIt() {
+        try (TestDatabase db = database("baseline_role")) {
+            DataSource ds = startingAs(db.dataSource(), "mm_session_test_role");
+            Db.execute(db.dataSource(), "grant create on schema public to mm_session_test_role");
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                    .sqlMigration("blog", "Migration202601010001", "-- migrate:up\nset role none;\ncreate table post (id int);\n-- migrate:down\ndrop table post;\n")
+                    .sqlMigration("blog", "Migration202601010002", sees("blog_next"))
+                    .load();
+
+            assertThat(migrations.migrate().applied()).hasSize(2);
+
+            assertThat(Db.rows(db.dataSource(), "select role from blog_next")).containsExactly("mm_session_test_role");
+            assertThat(Db.rows(db.dataSource(), "select tableowner from pg_tables where tablename = 'post'")).as("created as the login user")
+                    .doesNotContain("mm_session_test_role");
+        }
+    }
+
     /** {@code RESET ALL} clears what is set in the transaction too: it must not read as the migration having ended it. */
     @Test
     void aMigrationThatResetsEverythingIsRecordedAndTheNextSeesTheEngineSession() {
@@ -159,6 +178,25 @@ class SessionStateTest {
             assertThat(Db.rows(ds, "select schema || '|' || role from public.beta_first"))
                     .containsExactly("public|" + Db.rows(ds, "select current_user::text").get(0));
         }
+    }
+
+    /** Like a pool that sets a role on each new connection ({@code SET ROLE}, so resetting the role would lose it). */
+    static DataSource startingAs(DataSource ds, String role) {
+        return (DataSource) Proxy.newProxyInstance(SessionStateTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(ds, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("getConnection")) {
+                        try (java.sql.Statement st = ((Connection) result).createStatement()) {
+                            st.execute("set role " + role);
+                        }
+                    }
+                    return result;
+                });
     }
 
     /** Like a pool of one: every caller gets the same physical connection, and closing it hands it back. */
