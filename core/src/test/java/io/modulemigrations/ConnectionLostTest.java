@@ -23,17 +23,7 @@ class ConnectionLostTest {
                 .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\nselect pg_sleep(30);\n-- migrate:down\ndrop table post;\n")
                 .load();
 
-        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                migrations.migrate();
-                return null;
-            } catch (Throwable t) {
-                return t;
-            }
-        });
-        String pid = waitForQuery(ds, "select pg_sleep(30)");
-        Db.rows(ds, "select pg_terminate_backend(" + pid + ")");
-        Throwable failure = run.get(30, TimeUnit.SECONDS);
+        Throwable failure = terminatedWhileRunning(migrations, ds, "select pg_sleep(30)");
 
         assertThat(failure).isInstanceOf(MigrationFailedException.class);
         assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
@@ -57,17 +47,7 @@ class ConnectionLostTest {
                             + "\n-- migrate:down\ndrop table post;\n")
                     .load();
 
-            CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    migrations.migrate();
-                    return null;
-                } catch (Throwable t) {
-                    return t;
-                }
-            });
-            String pid = waitForQuery(ds, sleep.substring(0, sleep.length() - 1));
-            Db.rows(ds, "select pg_terminate_backend(" + pid + ")");
-            Throwable failure = run.get(30, TimeUnit.SECONDS);
+            Throwable failure = terminatedWhileRunning(migrations, ds, sleep.substring(0, sleep.length() - 1));
 
             assertThat(failure).isInstanceOf(MigrationFailedException.class);
             assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
@@ -76,6 +56,21 @@ class ConnectionLostTest {
             assertThat(Db.tableExists(ds, "post")).isFalse();
             assertThat(Db.history(ds)).isEmpty();
         }
+    }
+
+    /** Migrates on another thread, ends its backend once it runs {@code query}, and returns what the migrate threw. */
+    private static Throwable terminatedWhileRunning(ModuleMigrations migrations, DataSource ds, String query) throws Exception {
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                migrations.migrate();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        String pid = waitForQuery(ds, query);
+        Db.rows(ds, "select pg_terminate_backend(" + pid + ")");
+        return run.get(30, TimeUnit.SECONDS);
     }
 
     /** Polls pg_stat_activity until another session runs {@code query}; its pid. */
