@@ -156,8 +156,9 @@ public final class StatementBatch implements MigrationContext {
     /**
      * Sends what is left, then the engine's closing statements (resetting the session, writing the
      * history row), in the same batch when in a transaction. In a transaction the closing statements
-     * only run if the transaction is still the one the engine opened for this migration. A failing
-     * closing statement is reported as {@link StatementFailedException#historyWrite()}.
+     * only run if the transaction is still the one the engine opened for this migration (checked when
+     * the migration's code took the connection; checked SQL cannot end it). A failing closing statement
+     * is reported as {@link StatementFailedException#historyWrite()}.
      *
      * @param commit in a transaction: end the batch with {@code COMMIT}, which saves the round trip of
      *     a separate commit; a commit that fails is reported as {@link Kind#COMMIT}
