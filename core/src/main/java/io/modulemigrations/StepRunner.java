@@ -103,6 +103,8 @@ final class StepRunner {
     private void attempt(Connection c, LoadedMigration m, Direction direction, boolean transactional, boolean inOpenTransaction,
                          int batch, @Nullable LockWait wait) throws StepFailure {
         boolean up = direction == Direction.UP;
+        // A transaction of this step's own, which it commits (else the caller's, or none).
+        boolean ownTransaction = transactional && !inOpenTransaction;
         long start = System.nanoTime();
         StatementBatch b = new StatementBatch(c, m.id(), transactional);
         BlockerWatch watch = null;
@@ -141,8 +143,8 @@ final class StepRunner {
             closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
             // The commit rides in the batch; commit() then finds no transaction and sends nothing,
             // but tells the pool the connection has nothing left to commit.
-            b.finish(closing, transactional && !inOpenTransaction);
-            if (transactional && !inOpenTransaction) {
+            b.finish(closing, ownTransaction);
+            if (ownTransaction) {
                 c.commit();
             }
         } catch (Exception e) {
@@ -151,7 +153,7 @@ final class StepRunner {
                 watch.close();
                 wait.blockedBy = lockNotAvailable(sf != null ? sf.getCause() : e) ? watch.blocker() : null;
             }
-            if (transactional && !inOpenTransaction) {
+            if (ownTransaction) {
                 rollbackQuietly(c);
             }
             if (!transactional) {
