@@ -27,13 +27,17 @@ record BootContender(String id, String label, String module, Layout layout, List
         /** {@code db/liquibase/changelog.xml}: one changeset per migration. */
         LIQUIBASE,
         /** {@code db/migrations/<module>/<name>.sql}: this starter's default location. */
-        MODULE_MIGRATIONS
+        MODULE_MIGRATIONS,
+        /** {@code db/raw/migrations.txt} (every {@code <module>/<name>} in order) and {@code db/raw/<module>/<name>.sql} (its up SQL): the raw JDBC floor's. */
+        RAW
     }
 
     /** The baseline: no migration tool, the pool opened before ready (one connection taken and returned). */
     static final String NO_TOOL = "no-tool";
     /** For reference, not a baseline: no migration tool and the database not touched at start (the pool never starts). */
     static final String NO_TOOL_LAZY = "no-tool-lazy";
+    /** The raw JDBC floor as an app: the no-tool app applying the workload with plain JDBC when it is ready. */
+    static final String RAW_JDBC = "raw-jdbc";
 
     /** Everyone, the apps without a migration tool first. */
     static List<BootContender> all() {
@@ -41,6 +45,8 @@ record BootContender(String id, String label, String module, Layout layout, List
                 new BootContender(NO_TOOL, "no migration tool", "no-tool", Layout.NONE, List.of()),
                 new BootContender(NO_TOOL_LAZY, "no migration tool, database not touched at start", "no-tool", Layout.NONE,
                         List.of("--bench.open-pool=false")),
+                new BootContender(RAW_JDBC, "raw JDBC floor, applied when ready (no tool)", "no-tool", Layout.RAW,
+                        List.of("--bench.raw-floor=true")),
                 new BootContender("flyway", "Flyway starter (one history)", "flyway", Layout.FLYWAY_SINGLE,
                         List.of("--spring.flyway.locations=classpath:db/flyway")),
                 new BootContender("liquibase", "Liquibase starter", "liquibase", Layout.LIQUIBASE,

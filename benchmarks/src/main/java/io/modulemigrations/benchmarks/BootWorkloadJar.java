@@ -30,10 +30,16 @@ final class BootWorkloadJar {
                         case FLYWAY_PER_MODULE -> entries.add("db/flyway/" + module.getKey() + "/V" + (i + 1) + "__" + step.name() + ".sql",
                                 step.up() + "\n");
                         case MODULE_MIGRATIONS -> entries.add("db/migrations/" + module.getKey() + "/" + step.name() + ".sql", step.fileText());
+                        case RAW -> entries.add("db/raw/" + module.getKey() + "/" + step.name() + ".sql", step.up() + "\n");
                         case NONE, LIQUIBASE -> {
                         }
                     }
                 }
+            }
+            if (layout == BootContender.Layout.RAW) {
+                StringBuilder index = new StringBuilder();
+                workload.steps().forEach(step -> index.append(step.module()).append('/').append(step.name()).append('\n'));
+                entries.add("db/raw/migrations.txt", index.toString());
             }
             if (layout == BootContender.Layout.LIQUIBASE) {
                 entries.add("db/liquibase/changelog.xml", WorkloadFiles.changelog(workload));

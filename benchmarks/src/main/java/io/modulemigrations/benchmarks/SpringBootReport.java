@@ -141,6 +141,15 @@ final class SpringBootReport {
                                 Report.millis(limit), Report.millis(noToolDeploy.get().median()), Report.millis(floor.get().median())),
                         deploy.get().median() <= limit));
             }
+            Optional<Summary> rawApp = results.summary(BootContender.RAW_JDBC, Measure.DEPLOY_READY);
+            if (deploy.isPresent() && rawApp.isPresent()) {
+                double limit = 1.2 * rawApp.get().median();
+                verdicts.add(new Targets.Verdict("first deploy of " + size + ", concurrency " + concurrency
+                        + ": ≤ 1.2 × the no-tool app applying the raw floor when ready (the same sum, in the same kind of fresh JVM)",
+                        String.format(Locale.ROOT, "%s ms vs limit %s ms (1.2 × %s): %.2f× that app", Report.millis(deploy.get().median()),
+                                Report.millis(limit), Report.millis(rawApp.get().median()), deploy.get().median() / rawApp.get().median()),
+                        deploy.get().median() <= limit));
+            }
         }
         for (String[] command : new String[][] {{SpringBootScenario.SAMPLE_STATUS, "`db:status`"},
                 {SpringBootScenario.SAMPLE_MIGRATE, "`db:migrate` with nothing to do"}}) {

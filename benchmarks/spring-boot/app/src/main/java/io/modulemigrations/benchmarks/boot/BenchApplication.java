@@ -18,6 +18,8 @@ public class BenchApplication {
 
     /** Whether the app takes one connection from its pool before it is ready (default true). */
     public static final String OPEN_POOL = "bench.open-pool";
+    /** Whether the app applies the workload with raw JDBC when it is ready (default false): the floor as an app. */
+    public static final String RAW_FLOOR = "bench.raw-floor";
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(BenchApplication.class);
@@ -37,5 +39,12 @@ public class BenchApplication {
     @ConditionalOnBooleanProperty(name = OPEN_POOL, matchIfMissing = true)
     ApplicationRunner openPool(DataSource dataSource) {
         return args -> dataSource.getConnection().close();
+    }
+
+    /** The raw JDBC floor, applying the workload at the ready event as a migration tool run there does. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = RAW_FLOOR)
+    RawJdbcFloorAtReady rawJdbcFloor(DataSource dataSource) {
+        return new RawJdbcFloorAtReady(dataSource);
     }
 }
