@@ -1,18 +1,14 @@
 package io.modulemigrations.benchmarks.boot;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,11 +41,12 @@ final class RawJdbcFloorAtReady implements ApplicationListener<ApplicationReadyE
         ClassLoader loader = event.getSpringApplication().getClassLoader();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             Set<String> applied = applied(st);
-            for (String migration : lines(loader, INDEX)) {
+            for (String migration : text(loader, INDEX).lines().toList()) {
                 if (applied.contains(migration)) {
                     continue;
                 }
-                String up = String.join("\n", lines(loader, "db/raw/" + migration + ".sql"));
+                // the file is the up SQL and a newline, as a build writes it; the floor in the harness sends the SQL alone
+                String up = text(loader, "db/raw/" + migration + ".sql").stripTrailing();
                 int slash = migration.indexOf('/');
                 String insert = "insert into " + HISTORY + " (module, name) values ('" + migration.substring(0, slash) + "', '"
                         + migration.substring(slash + 1) + "')";
@@ -79,17 +76,13 @@ final class RawJdbcFloorAtReady implements ApplicationListener<ApplicationReadyE
         return applied;
     }
 
-    private static List<String> lines(ClassLoader loader, String resource) {
+    /** The resource's whole text, read in one go as an application reads its own SQL. */
+    private static String text(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The raw JDBC floor found no " + resource + " on the class path");
             }
-            List<String> lines = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-            return lines;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
