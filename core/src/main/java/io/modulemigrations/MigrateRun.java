@@ -7,6 +7,7 @@ import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.run.StatementBatch;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -217,7 +218,7 @@ final class MigrateRun {
                 }
                 logModule(module, module.size(), start);
             }
-            c.commit();
+            commitRun(c, applied);
             return applied;
         } catch (StepFailure f) {
             StepRunner.rollbackQuietly(c);
@@ -230,7 +231,29 @@ final class MigrateRun {
                     + " history are exactly as they were before the run (" + applied.size() + " migration(s) that had run were undone with it).",
                     List.of());
         } finally {
-            c.setAutoCommit(true);
+            StepRunner.autoCommitQuietly(c);
+        }
+    }
+
+    /**
+     * The all-or-nothing run's one commit. The database may refuse it (a deferred constraint is checked
+     * only then, and no one migration can be named for it), or the connection fail on the way.
+     */
+    private static void commitRun(Connection c, List<ExecutedMigration> applied) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            StepRunner.rollbackQuietly(c);
+            String run = "All-or-nothing: the run's " + applied.size() + " migration(s) (" + ids(applied) + ") ran in one transaction, but ";
+            if (StatementBatch.reportedByServer(e)) {
+                throw new MigrationException(run + "the database refused its commit: " + e.getMessage()
+                        + " (a deferred constraint, for one, is checked only at commit). The transaction was rolled back: the schema and"
+                        + " the history are exactly as they were before the run. Next: fix what the database names (the rows a migration"
+                        + " writes, or the constraint), then run migrate again.", e);
+            }
+            throw new MigrationException(run + "the connection failed while committing it: " + e.getMessage()
+                    + ". Whether the commit reached the database is unknown: either all of them are applied and recorded, or none is."
+                    + " Next: run db:status to see which, then migrate again if they are pending.", e);
         }
     }
 

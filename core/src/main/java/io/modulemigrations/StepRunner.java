@@ -219,4 +219,13 @@ final class StepRunner {
             // the connection is broken; its transaction is gone with it
         }
     }
+
+    /** After a run held one transaction; a broken connection must not hide the run's own failure, and its pool discards it. */
+    static void autoCommitQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken; nothing is left to restore on it
+        }
+    }
 }

@@ -58,11 +58,39 @@ class ConnectionLostTest {
         }
     }
 
+    /**
+     * All-or-nothing runs in one transaction on one connection; with the connection gone, putting the
+     * connection back afterwards fails too, and must not take the place of the migration's failure.
+     */
+    @Test
+    void anAllOrNothingRunThatLosesItsConnectionNamesTheMigration(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("lost_all_or_nothing")) {
+            DataSource ds = db.dataSource();
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                    .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\n-- migrate:down\ndrop table post;\n")
+                    .sqlMigration("blog", "Migration202601010002", "-- migrate:up\nselect pg_sleep(30);\n-- migrate:down\n")
+                    .load();
+
+            Throwable failure = terminatedWhileRunning(() -> migrations.migrate(MigrateOptions.defaults().withAllOrNothing(true)), ds,
+                    "select pg_sleep(30)");
+
+            assertThat(failure).isInstanceOf(MigrationFailedException.class);
+            assertThat(failure.getMessage()).contains("migration Migration202601010002", "The connection to the database was lost while it ran",
+                    "All-or-nothing: the whole run was one transaction and has been rolled back");
+            assertThat(Db.tableExists(ds, "post")).isFalse();
+            assertThat(Db.tableExists(ds, "module_migrations")).isFalse();
+        }
+    }
+
     /** Migrates on another thread, ends its backend once it runs {@code query}, and returns what the migrate threw. */
     private static Throwable terminatedWhileRunning(ModuleMigrations migrations, DataSource ds, String query) throws Exception {
+        return terminatedWhileRunning(migrations::migrate, ds, query);
+    }
+
+    private static Throwable terminatedWhileRunning(Runnable migrate, DataSource ds, String query) throws Exception {
         CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
             try {
-                migrations.migrate();
+                migrate.run();
                 return null;
             } catch (Throwable t) {
                 return t;

@@ -335,7 +335,11 @@ public final class StatementBatch implements MigrationContext {
         return new StatementFailedException(entry + 1, s.text(), Kind.STATEMENT, fromFile.get(entry) ? s.lines() : null, e, commitMayHaveRun);
     }
 
-    private static boolean reportedByServer(SQLException e) {
+    /**
+     * Whether the server itself answered with this error (so the statement it answers, a commit
+     * included, did not take effect), rather than the connection failing on the way.
+     */
+    public static boolean reportedByServer(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (x instanceof PSQLException p && p.getServerErrorMessage() != null) {
                 return true;
