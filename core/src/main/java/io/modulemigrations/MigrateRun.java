@@ -7,7 +7,6 @@ import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
-import io.modulemigrations.run.StatementBatch;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -218,13 +217,17 @@ final class MigrateRun {
                 }
                 logModule(module, module.size(), start);
             }
-            commitRun(c, applied);
+            RunCommit.commit(c, () -> "All-or-nothing: the run's " + applied.size() + " migration(s) (" + RunCommit.ids(applied) + ")",
+                    "the schema and the history are exactly as they were before the run. Next: fix what the database names (the rows a"
+                            + " migration writes, or the constraint), then run migrate again.",
+                    "either all of them are applied and recorded, or none is. Next: run db:status to see which, then migrate again if"
+                            + " they are pending.");
             return applied;
         } catch (StepFailure f) {
             StepRunner.rollbackQuietly(c);
             if (f.transactionEnded()) {
                 throw failed(f, "All-or-nothing: the whole run was one transaction, and this migration ended it, so the "
-                        + applied.size() + " migration(s) of this run before it (" + ids(applied) + ") may have been committed with"
+                        + applied.size() + " migration(s) of this run before it (" + RunCommit.ids(applied) + ") may have been committed with"
                         + " their history rows. Run status to see what is recorded.", List.of());
             }
             throw failed(f, "All-or-nothing: the whole run was one transaction and has been rolled back: the schema and the"
@@ -232,28 +235,6 @@ final class MigrateRun {
                     List.of());
         } finally {
             StepRunner.autoCommitQuietly(c);
-        }
-    }
-
-    /**
-     * The all-or-nothing run's one commit. The database may refuse it (a deferred constraint is checked
-     * only then, and no one migration can be named for it), or the connection fail on the way.
-     */
-    private static void commitRun(Connection c, List<ExecutedMigration> applied) {
-        try {
-            c.commit();
-        } catch (SQLException e) {
-            StepRunner.rollbackQuietly(c);
-            String run = "All-or-nothing: the run's " + applied.size() + " migration(s) (" + ids(applied) + ") ran in one transaction, but ";
-            if (StatementBatch.reportedByServer(e)) {
-                throw new MigrationException(run + "the database refused its commit: " + e.getMessage()
-                        + " (a deferred constraint, for one, is checked only at commit). The transaction was rolled back: the schema and"
-                        + " the history are exactly as they were before the run. Next: fix what the database names (the rows a migration"
-                        + " writes, or the constraint), then run migrate again.", e);
-            }
-            throw new MigrationException(run + "the connection failed while committing it: " + e.getMessage()
-                    + ". Whether the commit reached the database is unknown: either all of them are applied and recorded, or none is."
-                    + " Next: run db:status to see which, then migrate again if they are pending.", e);
         }
     }
 
@@ -409,7 +390,7 @@ final class MigrateRun {
                 undone.add(engine.steps().down(c, m, false));
             } catch (StepFailure f) {
                 List<String> still = applied.subList(0, i + 1).stream().map(e -> e.id().toString()).toList();
-                return "All-or-nothing: undoing this run failed. " + f.describe() + "\nUndone: " + ids(undone)
+                return "All-or-nothing: undoing this run failed. " + f.describe() + "\nUndone: " + RunCommit.ids(undone)
                         + ". Still applied and recorded: " + String.join(", ", still)
                         + ". Fix the down of " + m.id() + " and roll the module(s) back, or repair by hand.";
             }
@@ -426,7 +407,7 @@ final class MigrateRun {
             }
         }
         return "All-or-nothing: the " + undone.size() + " migration(s) this run had applied were undone, newest first ("
-                + ids(undone) + "); " + history + ". Modules that had nothing pending were not touched.";
+                + RunCommit.ids(undone) + "); " + history + ". Modules that had nothing pending were not touched.";
     }
 
     /** The history table and, with it, the progress table of migrations that run without a transaction. */
@@ -444,12 +425,8 @@ final class MigrateRun {
                 notApplied.add(module + " (" + left + ")");
             }
         });
-        return (kept.isEmpty() ? "Nothing else was applied in this run." : "Applied in this run and kept (batch " + batch + "): " + ids(kept) + ".")
+        return (kept.isEmpty() ? "Nothing else was applied in this run." : "Applied in this run and kept (batch " + batch + "): " + RunCommit.ids(kept) + ".")
                 + " Not applied: " + String.join(", ", notApplied) + ".";
-    }
-
-    private static String ids(List<ExecutedMigration> list) {
-        return list.isEmpty() ? "none" : list.stream().map(e -> e.id().toString()).collect(Collectors.joining(", "));
     }
 
     private MigrationFailedException failed(StepFailure f, String leftAsItWas, List<ExecutedMigration> kept) {

@@ -4,7 +4,6 @@ import io.modulemigrations.history.AppliedMigration;
 import io.modulemigrations.history.History;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
-import io.modulemigrations.run.StatementBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -234,7 +233,10 @@ final class RollbackRun {
                 reverted.add(engine.steps().down(c, m, oneTransaction));
             }
             if (oneTransaction) {
-                commitRollback(c, reverted);
+                RunCommit.commit(c, () -> "The rollback of " + reverted.size() + " migration(s) (" + RunCommit.ids(reverted) + ")",
+                        "every migration is still applied and recorded as before. Next: fix what the database names (what the downs"
+                                + " leave behind, or the constraint), then run the rollback again.",
+                        "either all of them are rolled back and their history rows deleted, or none is. Next: run db:status to see which.");
             }
         } catch (StepFailure f) {
             String left;
@@ -243,9 +245,7 @@ final class RollbackRun {
                 left = "The rollback was one transaction and has been undone: every migration is still applied and recorded as before.";
                 reverted.clear();
             } else {
-                left = "Rolled back and committed before the failure: " + (reverted.isEmpty() ? "none"
-                        : reverted.stream().map(e -> e.id().toString()).collect(Collectors.joining(", ")))
-                        + ". Everything else is still applied.";
+                left = "Rolled back and committed before the failure: " + RunCommit.ids(reverted) + ". Everything else is still applied.";
             }
             String owners = "";
             String next = "Next: fix the migration's down, then run the rollback again.";
@@ -265,29 +265,6 @@ final class RollbackRun {
         }
         log.info("Rolled back {} migration(s) in {} ms", reverted.size(), elapsed().toMillis());
         return List.copyOf(reverted);
-    }
-
-    /**
-     * The one commit of a rollback in one transaction. The database may refuse it (a deferred constraint
-     * is checked only then, and no one down can be named for it), or the connection fail on the way.
-     */
-    private static void commitRollback(Connection c, List<ExecutedMigration> reverted) {
-        try {
-            c.commit();
-        } catch (SQLException e) {
-            StepRunner.rollbackQuietly(c);
-            String run = "The rollback of " + reverted.size() + " migration(s) ("
-                    + reverted.stream().map(r -> r.id().toString()).collect(Collectors.joining(", ")) + ") ran in one transaction, but ";
-            if (StatementBatch.reportedByServer(e)) {
-                throw new MigrationException(run + "the database refused its commit: " + e.getMessage()
-                        + " (a deferred constraint, for one, is checked only at commit). The transaction was rolled back: every migration"
-                        + " is still applied and recorded as before. Next: fix what the database names (what the downs leave behind, or"
-                        + " the constraint), then run the rollback again.", e);
-            }
-            throw new MigrationException(run + "the connection failed while committing it: " + e.getMessage()
-                    + ". Whether the commit reached the database is unknown: either all of them are rolled back and their history rows"
-                    + " deleted, or none is. Next: run db:status to see which.", e);
-        }
     }
 
     private Duration elapsed() {

@@ -23,7 +23,7 @@ class ConnectionLostTest {
                 .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\nselect pg_sleep(30);\n-- migrate:down\ndrop table post;\n")
                 .load();
 
-        Throwable failure = terminatedWhileRunning(migrations, ds, "select pg_sleep(30)");
+        Throwable failure = terminatedWhileRunning(migrations::migrate, ds, "select pg_sleep(30)");
 
         assertThat(failure).isInstanceOf(MigrationFailedException.class);
         assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
@@ -47,7 +47,7 @@ class ConnectionLostTest {
                             + "\n-- migrate:down\ndrop table post;\n")
                     .load();
 
-            Throwable failure = terminatedWhileRunning(migrations, ds, sleep.substring(0, sleep.length() - 1));
+            Throwable failure = terminatedWhileRunning(migrations::migrate, ds, sleep.substring(0, sleep.length() - 1));
 
             assertThat(failure).isInstanceOf(MigrationFailedException.class);
             assertThat(failure.getMessage()).contains("at statement 2", "The connection to the database was lost while it ran",
@@ -82,11 +82,7 @@ class ConnectionLostTest {
         }
     }
 
-    /** Migrates on another thread, ends its backend once it runs {@code query}, and returns what the migrate threw. */
-    private static Throwable terminatedWhileRunning(ModuleMigrations migrations, DataSource ds, String query) throws Exception {
-        return terminatedWhileRunning(migrations::migrate, ds, query);
-    }
-
+    /** Runs {@code migrate} on another thread, ends its backend once it runs {@code query}, and returns what it threw. */
     private static Throwable terminatedWhileRunning(Runnable migrate, DataSource ds, String query) throws Exception {
         CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
             try {
