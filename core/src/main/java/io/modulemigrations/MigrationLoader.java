@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Discovery and validation: every migration of every module, or every problem at once. */
@@ -47,8 +48,7 @@ final class MigrationLoader {
             loader.addAnnotated(m);
         }
         for (FluentConfiguration.ExplicitJavaMigration m : settings.explicitMigrations()) {
-            String source = m.migration().getClass().getName();
-            if (loader.validId(m.module(), m.name(), source)) {
+            if (loader.validId(m.module(), m.name(), () -> m.migration().getClass().getName())) {
                 loader.add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
             }
         }
@@ -99,7 +99,7 @@ final class MigrationLoader {
         while (declared.getAnnotation(ModuleMigration.class) == null) {
             declared = declared.getSuperclass();
         }
-        if (validId(annotation.value(), declared.getSimpleName(), type.getName())) {
+        if (validId(annotation.value(), declared.getSimpleName(), type::getName)) {
             add(new JavaMigration(new MigrationId(annotation.value(), declared.getSimpleName()), migration, annotation.transactional()));
         }
     }
@@ -135,7 +135,7 @@ final class MigrationLoader {
     }
 
     private @Nullable SqlFileMigration addSql(String module, String name, SqlResource file) {
-        if (!validId(module, name, file.source())) {
+        if (!validId(module, name, file::source)) {
             return null;
         }
         SqlFileMigration migration = new SqlFileMigration(new MigrationId(module, name), file);
@@ -143,18 +143,19 @@ final class MigrationLoader {
         return migration;
     }
 
-    private boolean validId(String module, String name, String source) {
+    // The source is named only in a problem: a start builds no file's.
+    private boolean validId(String module, String name, Supplier<String> source) {
         boolean valid = true;
         if (validModules.contains(module)) {
             // checked with an earlier migration of the module
         } else if (MigrationId.isValidModule(module)) {
             validModules.add(module);
         } else {
-            problems.add(source + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
+            problems.add(source.get() + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
             valid = false;
         }
         if (!MigrationId.isValidName(name)) {
-            problems.add(source + ": migration name '" + name + "' is not valid; " + MigrationId.NAME_FORM);
+            problems.add(source.get() + ": migration name '" + name + "' is not valid; " + MigrationId.NAME_FORM);
             valid = false;
         }
         return valid;
