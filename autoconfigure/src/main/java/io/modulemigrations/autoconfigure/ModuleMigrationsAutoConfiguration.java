@@ -63,7 +63,7 @@ import org.springframework.util.Assert;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Module Migrations: the engine, loaded with
  * the application's {@code @ModuleMigration} beans, SQL files, {@link ModuleLink} and
- * {@link MigrationScript} beans; the startup {@link MigrationRunner}; the {@code db:*} commands. Backs off without a {@code DataSource} (or {@code module-migrations.url})
+ * {@link MigrationScript} beans; the startup {@link MigrationRunner}; the {@code db:*} commands where they can run. Backs off without a {@code DataSource} (or {@code module-migrations.url})
  * and with {@code module-migrations.enabled=false}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -71,7 +71,7 @@ import org.springframework.util.Assert;
 @Conditional(ModuleMigrationsAutoConfiguration.MigrationDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "module-migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ModuleMigrationsProperties.class)
-@Import({ ModuleMigrationRegistrar.class, ShellCommandsConfiguration.class })
+@Import(ModuleMigrationRegistrar.class)
 @ImportRuntimeHints(ModuleMigrationsRuntimeHints.class)
 public final class ModuleMigrationsAutoConfiguration {
 
@@ -150,61 +150,70 @@ public final class ModuleMigrationsAutoConfiguration {
         return new SchemaManagerConflicts(beanFactory, environment);
     }
 
-    // What only the db:* commands use is lazy: a start without a command never creates it.
-    @Bean
-    @ConditionalOnMissingBean
-    @Lazy
-    DatabaseSetup databaseSetup(ModuleMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-            ResourceLoader resourceLoader) {
-        return new DatabaseSetup(migrationDataSource(properties, dataSource.getIfUnique()), resourceLoader,
-                properties.getSeedLocation());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @Lazy
-    MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
-        return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
-                Path.of(properties.getGenerate().getOutputDir()), properties.getLint());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    @Lazy
-    MigrationGenerator migrationGenerator(ModuleMigrations migrations, ModuleMigrationsProperties properties,
-            ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models,
-            ObjectProvider<EntityModuleResolver> resolver) {
-        boolean jpa = ClassUtils.isPresent("jakarta.persistence.Entity", context.getClassLoader())
-                && ClassUtils.isPresent("org.springframework.boot.persistence.autoconfigure.EntityScanner", context.getClassLoader());
-        Map<String, List<String>> packages = new LinkedHashMap<>();
-        properties.getModules().forEach((module, settings) -> packages.put(module, settings.getPackages()));
-        ModuleEntities entities = jpa ? EntityClasses.byModule(context, packages, resolver.getIfAvailable(() -> entity -> null)) : ModuleEntities.of(List.of(), null, packages);
-        List<Class<?>> otherTypes = jpa ? EntityClasses.otherManagedTypes(context) : List.of();
-        Supplier<ShadowDatabase> shadows = () -> {
-            SimpleDriverDataSource server = DataSourceBuilder.derivedFrom(migrationDataSource(properties, dataSource.getIfUnique()))
-                    .type(SimpleDriverDataSource.class).build();
-            return ShadowDatabase.open(server.getUrl(), server.getUsername(), server.getPassword(),
-                    properties.getGenerate().getShadowUrl());
-        };
-        return new MigrationGenerator(migrations, entities, otherTypes, models.getIfAvailable(), shadows, properties.getSchema(),
-                properties.getTable());
-    }
-
-    /** Maps JPA entities to DDL with Hibernate and the application's JPA settings, for db:generate. */
+    /**
+     * The db:* commands and what only they use, defined when the application can run them
+     * ({@link CommandsCondition}); lazy, so that a start without a command creates none of it.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = { "org.hibernate.boot.MetadataSources",
-            "org.springframework.boot.hibernate.autoconfigure.HibernateProperties" })
-    static final class HibernateEntityModelConfiguration {
+    @Conditional(CommandsCondition.class)
+    @Import(ShellCommandsConfiguration.class)
+    static final class CommandsConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
         @Lazy
-        EntityModel.Factory moduleMigrationsEntityModels(Environment environment,
-                ObjectProvider<PhysicalNamingStrategy> physical, ObjectProvider<ImplicitNamingStrategy> implicit,
-                ObjectProvider<HibernatePropertiesCustomizer> customizers) {
-            return (classes, version, schema) -> EntityMapping.of(JpaSettings.resolve(environment, physical.getIfAvailable(),
-                    implicit.getIfAvailable(), customizers.orderedStream().toList()), classes, version, schema);
+        DatabaseSetup databaseSetup(ModuleMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+                ResourceLoader resourceLoader) {
+            return new DatabaseSetup(migrationDataSource(properties, dataSource.getIfUnique()), resourceLoader,
+                    properties.getSeedLocation());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Lazy
+        MigrationCommands migrationCommands(ModuleMigrations migrations, ModuleMigrationsProperties properties,
+                Environment environment, DatabaseSetup setup, ObjectProvider<MigrationGenerator> generator) {
+            return new MigrationCommands(migrations, migrateOptions(properties, environment), setup, generator::getIfAvailable,
+                    Path.of(properties.getGenerate().getOutputDir()), properties.getLint());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @Lazy
+        MigrationGenerator migrationGenerator(ModuleMigrations migrations, ModuleMigrationsProperties properties,
+                ObjectProvider<DataSource> dataSource, ApplicationContext context, ObjectProvider<EntityModel.Factory> models,
+                ObjectProvider<EntityModuleResolver> resolver) {
+            boolean jpa = ClassUtils.isPresent("jakarta.persistence.Entity", context.getClassLoader())
+                    && ClassUtils.isPresent("org.springframework.boot.persistence.autoconfigure.EntityScanner", context.getClassLoader());
+            Map<String, List<String>> packages = new LinkedHashMap<>();
+            properties.getModules().forEach((module, settings) -> packages.put(module, settings.getPackages()));
+            ModuleEntities entities = jpa ? EntityClasses.byModule(context, packages, resolver.getIfAvailable(() -> entity -> null)) : ModuleEntities.of(List.of(), null, packages);
+            List<Class<?>> otherTypes = jpa ? EntityClasses.otherManagedTypes(context) : List.of();
+            Supplier<ShadowDatabase> shadows = () -> {
+                SimpleDriverDataSource server = DataSourceBuilder.derivedFrom(migrationDataSource(properties, dataSource.getIfUnique()))
+                        .type(SimpleDriverDataSource.class).build();
+                return ShadowDatabase.open(server.getUrl(), server.getUsername(), server.getPassword(),
+                        properties.getGenerate().getShadowUrl());
+            };
+            return new MigrationGenerator(migrations, entities, otherTypes, models.getIfAvailable(), shadows, properties.getSchema(),
+                    properties.getTable());
+        }
+
+        /** Maps JPA entities to DDL with Hibernate and the application's JPA settings, for db:generate. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = { "org.hibernate.boot.MetadataSources",
+                "org.springframework.boot.hibernate.autoconfigure.HibernateProperties" })
+        static final class HibernateEntityModelConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            @Lazy
+            EntityModel.Factory moduleMigrationsEntityModels(Environment environment,
+                    ObjectProvider<PhysicalNamingStrategy> physical, ObjectProvider<ImplicitNamingStrategy> implicit,
+                    ObjectProvider<HibernatePropertiesCustomizer> customizers) {
+                return (classes, version, schema) -> EntityMapping.of(JpaSettings.resolve(environment, physical.getIfAvailable(),
+                        implicit.getIfAvailable(), customizers.orderedStream().toList()), classes, version, schema);
+            }
         }
     }
 

@@ -154,6 +154,11 @@ public class ModuleMigrationsProperties {
      */
     private final Generate generate = new Generate();
 
+    /**
+     * Where the db:* commands are beans.
+     */
+    private final Commands commands = new Commands();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -342,6 +347,10 @@ public class ModuleMigrationsProperties {
         return this.generate;
     }
 
+    public Commands getCommands() {
+        return this.commands;
+    }
+
     /**
      * Settings of one module.
      */
@@ -372,6 +381,28 @@ public class ModuleMigrationsProperties {
 
         public void setPackages(List<String> packages) {
             this.packages = packages;
+        }
+    }
+
+    /**
+     * Where the db:* commands are beans.
+     */
+    public static class Commands {
+
+        /**
+         * Whether the db:* commands (MigrationCommands, and Spring Shell's db:* commands) are
+         * defined as beans. By default they are when the application is launched with a db:*
+         * argument or has Spring Shell; a start without either then loads none of their classes.
+         * Set it to true to run them from code of your own.
+         */
+        private Boolean enabled;
+
+        public Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

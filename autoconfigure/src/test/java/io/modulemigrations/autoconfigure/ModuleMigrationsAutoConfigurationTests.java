@@ -245,8 +245,38 @@ class ModuleMigrationsAutoConfigurationTests {
         withDataSource().run(context -> assertThat(context.getBeansOfType(ShellMigrationCommand.class).values())
                 .extracting(ShellMigrationCommand::getName).containsExactlyInAnyOrderElementsOf(MigrationCommands.COMMANDS.keySet()));
         withDataSource().withClassLoader(new FilteredClassLoader("org.springframework.shell", "jakarta.persistence"))
+                .withPropertyValues("module-migrations.commands.enabled=true")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ShellMigrationCommand.class)
                         .hasSingleBean(MigrationCommands.class));
+    }
+
+    /**
+     * A start that can run no command (no db:* argument, no Spring Shell) defines none of what only the
+     * commands use, so Spring neither loads nor inspects those classes: a restart pays for none of them.
+     */
+    @Test
+    void withoutSpringShellTheCommandsAreDefinedOnlyWhenTheyCanRun() {
+        List<String> commandOnly = List.of("migrationCommands", "databaseSetup", "migrationGenerator", "moduleMigrationsEntityModels");
+        ApplicationContextRunner withoutShell = withDataSource().withClassLoader(new FilteredClassLoader("org.springframework.shell"));
+        withoutShell.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ModuleMigrations.class);
+            for (String name : commandOnly) {
+                assertThat(context.getBeanFactory().containsBeanDefinition(name)).as(name).isFalse();
+            }
+        });
+        // What command mode's environment gives a launch with a db:* argument.
+        withoutShell.withPropertyValues("module-migrations.commands.enabled=true", "module-migrations.run-on-startup=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            for (String name : commandOnly) {
+                assertThat(context.getBeanFactory().containsBeanDefinition(name)).as(name).isTrue();
+            }
+            assertThat(context.getBean(MigrationCommands.class).run(List.of("db:status"), new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()))).isEqualTo(MigrationCommands.SUCCESS);
+        });
+        // Spring Shell on the classpath: its db:* commands, and what they use, are there unless switched off.
+        withDataSource().withPropertyValues("module-migrations.commands.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ShellMigrationCommand.class)
+                        .doesNotHaveBean(MigrationCommands.class));
     }
 
     @Test

@@ -54,6 +54,7 @@ class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
         }
         properties.put("spring.main.lazy-initialization", "true");
         properties.put("module-migrations.run-on-startup", "false");
+        properties.put("module-migrations.commands.enabled", "true");
         properties.put("spring.jpa.hibernate.ddl-auto", "none");
         properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
         properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
