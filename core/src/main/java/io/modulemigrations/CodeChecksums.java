@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The history a start expects when everything is applied, as the server compares it: the code's
- * migrations listed as {@code module/name/checksum}, comma-separated, in module then name order
- * (byte order: names are ASCII), each checksum the CRC its file most likely has. The server does the
+ * migrations listed as {@code module/name/checksum} in byte order, comma-separated, each checksum the
+ * CRC its file most likely has. Module then name order is that byte order: names are ASCII, and
+ * {@code /} sorts before every character a module or migration name may hold. The server does the
  * comparison ({@link io.modulemigrations.history.HistoryTable#selectSchemaAndWhetherListed}) and
  * answers yes or no, so a start decodes no row of the history.
  */
@@ -33,18 +34,27 @@ final class CodeChecksums {
         int count = 0;
         for (Map.Entry<String, List<LoadedMigration>> module : migrations.entrySet()) {
             for (LoadedMigration migration : module.getValue()) {
-                long crc = migration.likelyChecksumCrc();
-                if (crc < 0) {
+                if (!append(listed, module.getKey(), migration)) {
                     return null;
                 }
-                if (count++ > 0) {
-                    listed.append(',');
-                }
-                listed.append(module.getKey()).append('/').append(migration.name()).append('/');
-                Checksums.appendHex(listed, crc);
+                count++;
             }
         }
         return new CodeChecksums(count, listed.toString());
+    }
+
+    // One call per migration, so the JIT compiles it early: the loops above run once per start, interpreted.
+    private static boolean append(StringBuilder listed, String module, LoadedMigration migration) {
+        long crc = migration.likelyChecksumCrc();
+        if (crc < 0) {
+            return false;
+        }
+        if (!listed.isEmpty()) {
+            listed.append(',');
+        }
+        listed.append(module).append('/').append(migration.name()).append('/');
+        Checksums.appendHex(listed, crc);
+        return true;
     }
 
     /** How many migrations the code has. */

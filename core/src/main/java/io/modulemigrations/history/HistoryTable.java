@@ -64,15 +64,14 @@ public final class HistoryTable {
     }
 
     /**
-     * Whether the table has as many rows as the first parameter and they are, listed as
-     * {@code module/name/checksum}, comma-separated, in byte order of module then name, the second
-     * parameter. No field may hold a separator, so only the very same rows list the same (a row
-     * without a checksum is left out of the list but counted).
+     * Whether the table has as many rows as the first parameter, each with a checksum, and they are,
+     * listed as {@code module/name/checksum} in byte order and comma-separated, the second parameter.
+     * Every row is in the list, so the list holds as many separators as the parameter only when no
+     * field holds one: then the same list means the same rows.
      */
     private static String whetherListed(String table) {
-        return "select count(*) = ? and count(*) = count(*) filter (where module || name || checksum !~ '[/,]')"
-                + " and coalesce(string_agg(module || '/' || name || '/' || checksum, ',' order by module collate \"C\", name collate \"C\"), '') = ?"
-                + " from " + table;
+        return "select count(*) = ? and count(listed) = count(*) and coalesce(string_agg(listed, ',' order by listed collate \"C\"), '') = ?"
+                + " from (select module || '/' || name || '/' || checksum as listed from " + table + ") history";
     }
 
     /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
@@ -101,7 +100,7 @@ public final class HistoryTable {
 
     /**
      * Whether the history holds exactly {@code count} migrations, which are {@code listed} (each as
-     * {@code module/name/checksum}, comma-separated, in byte order of module then name): what a start
+     * {@code module/name/checksum}, in byte order, comma-separated): what a start
      * compares with the code's migrations. The server compares and answers yes or no; no row is sent.
      * False when there is no history table.
      */
