@@ -286,7 +286,9 @@ public final class FluentConfiguration {
             throw new IllegalStateException("No DataSource: call dataSource(...) before load()");
         }
         Map<String, Set<String>> dependencies = new LinkedHashMap<>();
-        dependsOn.forEach((module, modules) -> dependencies.put(module, Set.copyOf(modules)));
+        for (Map.Entry<String, Set<String>> module : dependsOn.entrySet()) {
+            dependencies.put(module.getKey(), Set.copyOf(module.getValue()));
+        }
         return new Settings(dataSource, List.copyOf(annotatedMigrations), List.copyOf(explicitMigrations),
                 List.copyOf(inlineSqlMigrations), List.copyOf(locations),
                 sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),

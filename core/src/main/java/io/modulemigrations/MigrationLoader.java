@@ -12,14 +12,12 @@ import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlResource;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Discovery and validation: every migration of every module, or every problem at once. */
@@ -28,8 +26,6 @@ final class MigrationLoader {
     /** Valid migrations, grouped by module in name order, and the module graph. */
     record Loaded(Map<String, List<LoadedMigration>> byModule, ModuleGraph graph) {
     }
-
-    private static final Comparator<LoadedMigration> BY_NAME = (a, b) -> a.name().compareTo(b.name());
 
     private final Map<String, List<LoadedMigration>> byModule = new TreeMap<>();
     private final Set<String> validModules = new HashSet<>();
@@ -48,7 +44,7 @@ final class MigrationLoader {
             loader.addAnnotated(m);
         }
         for (FluentConfiguration.ExplicitJavaMigration m : settings.explicitMigrations()) {
-            if (loader.validId(m.module(), m.name(), () -> m.migration().getClass().getName())) {
+            if (loader.validId(m.module(), m.name(), m.migration().getClass().getName())) {
                 loader.add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
             }
         }
@@ -99,7 +95,7 @@ final class MigrationLoader {
         while (declared.getAnnotation(ModuleMigration.class) == null) {
             declared = declared.getSuperclass();
         }
-        if (validId(annotation.value(), declared.getSimpleName(), type::getName)) {
+        if (validId(annotation.value(), declared.getSimpleName(), type.getName())) {
             add(new JavaMigration(new MigrationId(annotation.value(), declared.getSimpleName()), migration, annotation.transactional()));
         }
     }
@@ -135,7 +131,9 @@ final class MigrationLoader {
     }
 
     private @Nullable SqlFileMigration addSql(String module, String name, SqlResource file) {
-        if (!validId(module, name, file::source)) {
+        if (!validId(module, name)) {
+            // The file's source is built for a problem only: a start builds none.
+            addIdProblems(module, name, file.source());
             return null;
         }
         SqlFileMigration migration = new SqlFileMigration(new MigrationId(module, name), file);
@@ -143,29 +141,42 @@ final class MigrationLoader {
         return migration;
     }
 
-    // The source is named only in a problem: a start builds no file's.
-    private boolean validId(String module, String name, Supplier<String> source) {
-        boolean valid = true;
-        if (validModules.contains(module)) {
-            // checked with an earlier migration of the module
-        } else if (MigrationId.isValidModule(module)) {
+    private boolean validId(String module, String name, String source) {
+        if (validId(module, name)) {
+            return true;
+        }
+        addIdProblems(module, name, source);
+        return false;
+    }
+
+    private boolean validId(String module, String name) {
+        if (!validModules.contains(module)) {
+            if (!MigrationId.isValidModule(module)) {
+                return false;
+            }
             validModules.add(module);
-        } else {
-            problems.add(source.get() + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
-            valid = false;
+        }
+        return MigrationId.isValidName(name);
+    }
+
+    private void addIdProblems(String module, String name, String source) {
+        if (!MigrationId.isValidModule(module)) {
+            problems.add(source + ": module name '" + module + "' is not valid; " + MigrationId.MODULE_FORM);
         }
         if (!MigrationId.isValidName(name)) {
-            problems.add(source.get() + ": migration name '" + name + "' is not valid; " + MigrationId.NAME_FORM);
-            valid = false;
+            problems.add(source + ": migration name '" + name + "' is not valid; " + MigrationId.NAME_FORM);
         }
-        return valid;
     }
 
     // Duplicates are found once each module's list is sorted (they are then neighbours).
     private void add(LoadedMigration migration) {
         List<LoadedMigration> list = lastList;
         if (list == null || !list.get(0).module().equals(migration.module())) {
-            list = byModule.computeIfAbsent(migration.module(), k -> new ArrayList<>());
+            list = byModule.get(migration.module());
+            if (list == null) {
+                list = new ArrayList<>();
+                byModule.put(migration.module(), list);
+            }
             lastList = list;
         }
         list.add(migration);
@@ -219,14 +230,10 @@ final class MigrationLoader {
 
     private Loaded finish(Set<String> only, Map<String, ? extends Set<String>> declared) {
         for (List<LoadedMigration> list : byModule.values()) {
-            list.sort(BY_NAME);
-            for (int i = 1; i < list.size(); i++) {
-                LoadedMigration previous = list.get(i - 1);
-                LoadedMigration migration = list.get(i);
-                if (previous.name().equals(migration.name())) {
-                    problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
-                            + migration.source() + "; each (module, name) must be unique: rename or remove one");
-                }
+            // Files usually come in name order: then one pass shows it, and that no name repeats.
+            if (!inStrictOrder(list)) {
+                list.sort((a, b) -> a.name().compareTo(b.name()));
+                addDuplicates(list);
             }
         }
         Map<String, List<LoadedMigration>> kept = byModule;
@@ -239,8 +246,31 @@ final class MigrationLoader {
         if (!problems.isEmpty()) {
             throw new InvalidMigrationsException(problems);
         }
-        kept.replaceAll((module, list) -> Collections.unmodifiableList(list));
+        for (Map.Entry<String, List<LoadedMigration>> module : kept.entrySet()) {
+            module.setValue(Collections.unmodifiableList(module.getValue()));
+        }
         return new Loaded(Collections.unmodifiableMap(kept), ModuleGraph.of(kept.keySet(), dependsOn));
+    }
+
+    private static boolean inStrictOrder(List<LoadedMigration> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).name().compareTo(list.get(i).name()) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // In a sorted list, a duplicate is its predecessor's neighbour.
+    private void addDuplicates(List<LoadedMigration> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            LoadedMigration previous = sorted.get(i - 1);
+            LoadedMigration migration = sorted.get(i);
+            if (previous.name().equals(migration.name())) {
+                problems.add("duplicate migration " + migration.id() + ": declared by " + previous.source() + " and by "
+                        + migration.source() + "; each (module, name) must be unique: rename or remove one");
+            }
+        }
     }
 
     // Declarations of and on modules left out are not checked: those modules are deliberately not loaded.

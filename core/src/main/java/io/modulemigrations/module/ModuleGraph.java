@@ -27,16 +27,17 @@ public final class ModuleGraph {
      */
     public static List<String> problems(Set<String> modules, Map<String, ? extends Set<String>> declared) {
         List<String> problems = new ArrayList<>();
-        new TreeMap<>(declared).forEach((module, deps) -> {
+        for (Map.Entry<String, ? extends Set<String>> declaration : new TreeMap<>(declared).entrySet()) {
+            String module = declaration.getKey();
             if (!modules.contains(module)) {
-                problems.add("module '" + module + "' declares depends-on " + deps + " but has no migrations; known modules: " + String.join(", ", new TreeSet<>(modules)));
+                problems.add("module '" + module + "' declares depends-on " + declaration.getValue() + " but has no migrations; known modules: " + String.join(", ", new TreeSet<>(modules)));
             }
-            for (String dep : new TreeSet<>(deps)) {
+            for (String dep : new TreeSet<>(declaration.getValue())) {
                 if (!modules.contains(dep)) {
                     problems.add("module '" + module + "' depends on '" + dep + "', which has no migrations; known modules: " + String.join(", ", new TreeSet<>(modules)));
                 }
             }
-        });
+        }
         if (problems.isEmpty()) {
             List<String> cycle = findCycle(modules, declared);
             if (!cycle.isEmpty()) {

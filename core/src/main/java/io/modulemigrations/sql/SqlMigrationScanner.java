@@ -132,21 +132,25 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
         }
         Enumeration<JarEntry> entries = jar.entries();
         while (entries.hasMoreElements()) {
-            JarEntry entry = entries.nextElement();
-            String name = entry.getName();
-            if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
-                continue;
-            }
-            String relative = name.substring(entryPrefix.length());
-            if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative, relative.lastIndexOf('/') + 1)) {
-                found.add(SqlResource.of(location, relative, () -> {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        // the directory knows the size: one array of it, not a 16 KB buffer per file copied down
-                        long size = entry.getSize();
-                        return size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
-                    }
-                }, entry.getCrc()));
-            }
+            addEntry(location, jar, entryPrefix, entries.nextElement(), found);
+        }
+    }
+
+    // One call per entry, so the JIT compiles it early: the loop above runs once per start, interpreted.
+    private static void addEntry(Location location, JarFile jar, String entryPrefix, JarEntry entry, List<SqlResource> found) {
+        String name = entry.getName();
+        if (entry.isDirectory() || !name.startsWith(entryPrefix)) {
+            return;
+        }
+        String relative = name.substring(entryPrefix.length());
+        if (!SqlResource.isHidden(relative) && SqlResource.isListed(relative, relative.lastIndexOf('/') + 1)) {
+            found.add(SqlResource.of(location, relative, () -> {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    // the directory knows the size: one array of it, not a 16 KB buffer per file copied down
+                    long size = entry.getSize();
+                    return size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
+                }
+            }, entry.getCrc()));
         }
     }
 }
