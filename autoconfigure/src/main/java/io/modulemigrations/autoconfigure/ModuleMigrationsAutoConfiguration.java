@@ -23,6 +23,7 @@ import io.modulemigrations.autoconfigure.generate.MigrationGenerator;
 import io.modulemigrations.autoconfigure.generate.ModuleEntities;
 import io.modulemigrations.autoconfigure.generate.ShadowDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -91,7 +91,7 @@ public final class ModuleMigrationsAutoConfiguration {
                 .javaMigrations(migrations.orderedStream().toList())
                 .scripts(scripts.orderedStream().toList())
                 .links(links.orderedStream().toList())
-                .locations(properties.getLocations().toArray(String[]::new))
+                .locations(properties.getLocations().toArray(new String[0]))
                 .table(properties.getTable())
                 .concurrency(concurrency(properties, environment))
                 .allOrNothing(properties.isAllOrNothing())
@@ -100,18 +100,33 @@ public final class ModuleMigrationsAutoConfiguration {
                 .lockRetries(properties.getLockRetries())
                 .validateChecksums(properties.isValidateChecksums())
                 .applicationName(applicationName(environment));
-        PropertyMapper map = PropertyMapper.get();
-        map.from(properties.getSchema()).to(configuration::schema);
-        map.from(properties.getLockTimeout()).to(configuration::lockTimeout);
-        map.from(properties.getStatementTimeout()).to(configuration::statementTimeout);
-        properties.getModules().forEach((module, settings) -> {
+        // Plain statements, not PropertyMapper and method references: each lambda here would be a class
+        // generated while the application starts, on every start.
+        String schema = properties.getSchema();
+        if (schema != null) {
+            configuration.schema(schema);
+        }
+        Duration lockTimeout = properties.getLockTimeout();
+        if (lockTimeout != null) {
+            configuration.lockTimeout(lockTimeout);
+        }
+        Duration statementTimeout = properties.getStatementTimeout();
+        if (statementTimeout != null) {
+            configuration.statementTimeout(statementTimeout);
+        }
+        for (Map.Entry<String, ModuleMigrationsProperties.Module> module : properties.getModules().entrySet()) {
             // A module may be configured for its entity packages alone, before it has migrations.
-            if (!settings.getDependsOn().isEmpty()) {
-                configuration.dependsOn(module, settings.getDependsOn().toArray(String[]::new));
+            List<String> dependsOn = module.getValue().getDependsOn();
+            if (!dependsOn.isEmpty()) {
+                configuration.dependsOn(module.getKey(), dependsOn.toArray(new String[0]));
             }
-        });
-        listeners.orderedStream().forEach(configuration::listener);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        }
+        for (MigrationListener listener : listeners.orderedStream().toList()) {
+            configuration.listener(listener);
+        }
+        for (ModuleMigrationsConfigurationCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(configuration);
+        }
         return configuration.load();
     }
 

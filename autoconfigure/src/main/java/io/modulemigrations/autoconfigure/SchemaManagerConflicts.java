@@ -32,7 +32,9 @@ final class SchemaManagerConflicts implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        conflicts().forEach(log::warn);
+        for (String conflict : conflicts()) {
+            log.warn(conflict);
+        }
     }
 
     List<String> conflicts() {

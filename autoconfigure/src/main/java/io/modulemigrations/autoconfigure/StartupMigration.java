@@ -21,8 +21,12 @@ final class StartupMigration {
             log.info("Applied {} migration(s) in batch {} in {} ms", result.applied().size(), result.batch(),
                     result.duration().toMillis());
         }
-        result.links().stream().filter(r -> r.outcome() == LinkActionResult.Outcome.SKIPPED && !r.action().safe())
-                .forEach(r -> log.warn("Link action left as it is (unsafe; run db:sync-links to apply it): {}", r.action().impact()));
+        // A loop, not a stream with lambdas: those would be classes generated on every start.
+        for (LinkActionResult link : result.links()) {
+            if (link.outcome() == LinkActionResult.Outcome.SKIPPED && !link.action().safe()) {
+                log.warn("Link action left as it is (unsafe; run db:sync-links to apply it): {}", link.action().impact());
+            }
+        }
         return result;
     }
 }
