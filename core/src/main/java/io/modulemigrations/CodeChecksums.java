@@ -2,68 +2,97 @@ package io.modulemigrations;
 
 import io.modulemigrations.migration.Checksums;
 import io.modulemigrations.migration.LoadedMigration;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The history a start expects when everything is applied, as the server compares it: the code's
- * migrations listed as {@code module/name/checksum} in byte order, comma-separated, each checksum the
- * CRC its file most likely has. Module then name order is that byte order: names are ASCII, and
- * {@code /} sorts before every character a module or migration name may hold. The server does the
- * comparison ({@link io.modulemigrations.history.HistoryTable#selectSchemaAndWhetherListed}) and
- * answers yes or no, so a start decodes no row of the history.
+ * The code's migrations as a start compares them with the history's rows: every module, name and
+ * checksum, in whatever order the table holds them (no sort on the server), against the code's
+ * migrations and the CRCs their checksums most likely are. Equal only when every row is a distinct
+ * migration of the code with that checksum and no migration of the code is left. No object is made
+ * per row beyond the driver's strings.
  */
 final class CodeChecksums {
 
-    private final int count;
-    private final String listed;
+    /** In {@link String#compareTo} order, as the loader's sorted map keeps them; each list sorted by name the same way. */
+    private final String[] modules;
+    private final List<LoadedMigration>[] lists;
+    private final int[] offsets;
+    private final long[] crcs;
 
-    private CodeChecksums(int count, String listed) {
-        this.count = count;
-        this.listed = listed;
+    private CodeChecksums(String[] modules, List<LoadedMigration>[] lists, int[] offsets, long[] crcs) {
+        this.modules = modules;
+        this.lists = lists;
+        this.offsets = offsets;
+        this.crcs = crcs;
+    }
+
+    /** The code's side, or null when some migration's checksum cannot be known without running it (a Java migration). */
+    @SuppressWarnings("unchecked")
+    static @Nullable CodeChecksums of(Map<String, List<LoadedMigration>> migrations) {
+        String[] modules = migrations.keySet().toArray(new String[0]);
+        List<LoadedMigration>[] lists = new List[modules.length];
+        int[] offsets = new int[modules.length + 1];
+        for (int k = 0; k < modules.length; k++) {
+            lists[k] = migrations.get(modules[k]);
+            offsets[k + 1] = offsets[k] + lists[k].size();
+        }
+        long[] crcs = new long[offsets[modules.length]];
+        for (int k = 0; k < modules.length; k++) {
+            for (int i = 0; i < lists[k].size(); i++) {
+                long crc = lists[k].get(i).likelyChecksumCrc();
+                if (crc < 0) {
+                    return null;
+                }
+                crcs[offsets[k] + i] = crc;
+            }
+        }
+        return new CodeChecksums(modules, lists, offsets, crcs);
     }
 
     /**
-     * The code's side, or null when some migration's checksum cannot be known without running it (a
-     * Java migration). {@code migrations} is in module order and each list in name order, as the
-     * loader keeps them.
+     * Whether {@code rows} (module, name, checksum) are exactly the code's migrations with these
+     * checksums. Reads the rows until the first that differs.
      */
-    static @Nullable CodeChecksums of(Map<String, List<LoadedMigration>> migrations) {
-        StringBuilder listed = new StringBuilder();
-        int count = 0;
-        for (Map.Entry<String, List<LoadedMigration>> module : migrations.entrySet()) {
-            for (LoadedMigration migration : module.getValue()) {
-                if (!append(listed, module.getKey(), migration)) {
-                    return null;
-                }
-                count++;
+    boolean matches(ResultSet rows) throws SQLException {
+        boolean[] seen = new boolean[crcs.length];
+        int[] next = new int[modules.length];
+        int matched = 0;
+        int k = -1;
+        while (rows.next()) {
+            String module = rows.getString(1);
+            String name = rows.getString(2);
+            String checksum = rows.getString(3);
+            if (module == null || name == null || checksum == null || checksum.length() != 8) {
+                return false;
             }
+            if (k < 0 || !modules[k].equals(module)) {
+                k = Arrays.binarySearch(modules, module);
+                if (k < 0) {
+                    return false;
+                }
+            }
+            int i = migration(name, k, next[k]);
+            if (i < 0 || seen[offsets[k] + i] || !Checksums.isCrcAt(checksum, 0, crcs[offsets[k] + i])) {
+                return false;
+            }
+            seen[offsets[k] + i] = true;
+            next[k] = i + 1;
+            matched++;
         }
-        return new CodeChecksums(count, listed.toString());
+        return matched == crcs.length;
     }
 
-    // One call per migration, so the JIT compiles it early: the loops above run once per start, interpreted.
-    private static boolean append(StringBuilder listed, String module, LoadedMigration migration) {
-        long crc = migration.likelyChecksumCrc();
-        if (crc < 0) {
-            return false;
+    /** The index in module {@code k} of the migration {@code name}, trying {@code likely} first (the table's order is usually the code's). */
+    private int migration(String name, int k, int likely) {
+        List<LoadedMigration> list = lists[k];
+        if (likely < list.size() && list.get(likely).name().equals(name)) {
+            return likely;
         }
-        if (!listed.isEmpty()) {
-            listed.append(',');
-        }
-        listed.append(module).append('/').append(migration.name()).append('/');
-        Checksums.appendHex(listed, crc);
-        return true;
-    }
-
-    /** How many migrations the code has. */
-    int count() {
-        return count;
-    }
-
-    /** Every migration as {@code module/name/checksum}, comma-separated, in order. */
-    String listed() {
-        return listed;
+        return MigrationLoader.indexOf(list, name);
     }
 }

@@ -21,7 +21,6 @@ import io.modulemigrations.script.ScriptRunner;
 import io.modulemigrations.sql.InvalidSqlMigrationException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -143,7 +142,7 @@ public final class ModuleMigrations {
 
     /**
      * {@link #open()}; with {@code forStart}, where the first connection fixes the schema, the round
-     * trip that reads it also has the history compared for {@link #appliedAsInCode} (one round
+     * trip that reads it also reads the history's checksums for {@link #appliedAsInCode} (one round
      * trip fewer on a start with nothing to do).
      */
     Connection open(boolean forStart) {
@@ -196,16 +195,21 @@ public final class ModuleMigrations {
      * schema is read alone and the history, if any, later from the current schema's table).
      */
     private @Nullable SchemaRead schemaAndHistory(Connection c, CodeChecksums code) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(HistoryTable.selectSchemaAndWhetherListed(settings.table()))) {
-            st.setInt(1, code.count());
-            st.setString(2, code.listed());
-            try (ResultSet rs = st.executeQuery()) {
+        try (Statement st = c.createStatement()) {
+            st.execute(HistoryTable.selectSchemaThenChecksums(settings.table()));
+            String schema;
+            String searchPath;
+            try (ResultSet rs = st.getResultSet()) {
                 rs.next();
-                String schema = rs.getString(1);
+                schema = rs.getString(1);
+                searchPath = rs.getString(2);
                 if (schema == null || !rs.getBoolean(3)) {
                     return null;
                 }
-                return new SchemaRead(schema, rs.getString(2), new HistoryRead(c, rs.getBoolean(4)));
+            }
+            st.getMoreResults();
+            try (ResultSet rows = st.getResultSet()) {
+                return new SchemaRead(schema, searchPath, new HistoryRead(c, code.matches(rows)));
             }
         } catch (SQLException e) {
             if (HistoryTable.missing(c, e)) {  // no history in the search_path yet
@@ -495,8 +499,8 @@ public final class ModuleMigrations {
     }
 
     /**
-     * Whether the history is exactly the code's migrations with their checksums, compared by the server
-     * (one yes or no, no row sent): then nothing is pending, changed or missing.
+     * Whether the history is exactly the code's migrations with their checksums, read as module, name
+     * and checksum alone and compared as they come: then nothing is pending, changed or missing.
      * False whenever anything differs or cannot be told cheaply; the caller then reads and compares
      * the history as a run does.
      */
@@ -513,7 +517,7 @@ public final class ModuleMigrations {
         if (code == null) {
             return false;
         }
-        return historyTable().isListed(c, code.count(), code.listed());
+        return historyTable().checksums(c, code::matches);
     }
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */

@@ -2,7 +2,6 @@ package io.modulemigrations.history;
 
 import io.modulemigrations.migration.MigrationId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +25,7 @@ public final class HistoryTable {
     private final String qualifiedName;
     private final String selectAll;
     private final String selectForRun;
-    private final String selectWhetherListed;
+    private final String selectChecksums;
 
     /**
      * @param schema the schema, or null for the connection's current schema
@@ -48,30 +47,24 @@ public final class HistoryTable {
         this.qualifiedName = (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(table);
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
-        this.selectWhetherListed = whetherListed(qualifiedName);
+        this.selectChecksums = checksumsOf(qualifiedName);
     }
 
     /**
-     * One query for where the schema is not known yet: the connection's current schema, its
-     * search_path, whether the table of this name the search_path finds is the current schema's, and
-     * whether that table {@linkplain #isListed lists} exactly the two parameters' migrations. Fails
-     * (SQLSTATE 42P01) when the search_path finds no such table.
+     * Two queries, sent together, for where the schema is not known yet: the connection's current
+     * schema, its search_path and whether the table of this name the search_path finds is the current
+     * schema's; then that table's {@link #checksums checksums}. Fails (SQLSTATE 42P01) when
+     * the search_path finds no such table.
      */
-    public static String selectSchemaAndWhetherListed(String table) {
+    public static String selectSchemaThenChecksums(String table) {
         String name = quoteIdentifier(table);
         return "select current_schema(), current_setting('search_path'), coalesce(to_regclass(quote_ident(current_schema()) || '.' || "
-                + literal(name) + ") = to_regclass(" + literal(name) + "), false), (" + whetherListed(name) + ")";
+                + literal(name) + ") = to_regclass(" + literal(name) + "), false);\n" + checksumsOf(name);
     }
 
-    /**
-     * Whether the table has as many rows as the first parameter, each with a checksum, and they are,
-     * listed as {@code module/name/checksum} in byte order and comma-separated, the second parameter.
-     * Every row is in the list, so the list holds as many separators as the parameter only when no
-     * field holds one: then the same list means the same rows.
-     */
-    private static String whetherListed(String table) {
-        return "select count(*) = ? and count(listed) = count(*) and coalesce(string_agg(listed, ',' order by listed collate \"C\"), '') = ?"
-                + " from (select module || '/' || name || '/' || checksum as listed from " + table + ") history";
+    private static String checksumsOf(String table) {
+        // No order by: the server would sort every row on every start; rows are matched in any order.
+        return "select module, name, checksum from " + table;
     }
 
     /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
@@ -99,24 +92,25 @@ public final class HistoryTable {
     }
 
     /**
-     * Whether the history holds exactly {@code count} migrations, which are {@code listed} (each as
-     * {@code module/name/checksum}, in byte order, comma-separated): what a start
-     * compares with the code's migrations. The server compares and answers yes or no; no row is sent.
-     * False when there is no history table.
+     * Passes every row's module, name and checksum, in the order the table holds them, to {@code test}:
+     * what a start compares with the code's migrations. Nothing else is read (the timestamp alone would
+     * cost more than the rest). False when there is no history table.
      */
-    public boolean isListed(Connection connection, int count, String listed) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(selectWhetherListed)) {
-            st.setInt(1, count);
-            st.setString(2, listed);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
+    public boolean checksums(Connection connection, RowsTest test) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(selectChecksums)) {
+            return test.test(rows);
         } catch (SQLException e) {
             if (missing(connection, e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** A test of a query's rows. */
+    @FunctionalInterface
+    public interface RowsTest {
+        boolean test(ResultSet rows) throws SQLException;
     }
 
     /**

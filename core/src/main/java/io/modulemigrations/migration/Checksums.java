@@ -47,22 +47,20 @@ public final class Checksums {
 
     /** Whether {@code recorded} is {@code crc} as 8 hex digits, {@link #hex} (compared without building the string). */
     public static boolean isCrc(String recorded, long crc) {
-        if (recorded.length() != 8) {
+        return recorded.length() == 8 && isCrcAt(recorded, 0, crc);
+    }
+
+    /** Whether {@code text} holds {@code crc} as 8 hex digits, {@link #hex}, at {@code at}. */
+    public static boolean isCrcAt(String text, int at, long crc) {
+        if (at < 0 || at + 8 > text.length()) {
             return false;
         }
         for (int i = 0; i < 8; i++) {
-            if (recorded.charAt(i) != HEX[(int) ((crc >>> (28 - 4 * i)) & 0xF)]) {
+            if (text.charAt(at + i) != HEX[(int) ((crc >>> (28 - 4 * i)) & 0xF)]) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Appends {@code crc} as {@link #hex} writes it, without a string of its own. */
-    public static void appendHex(StringBuilder out, long crc) {
-        for (int i = 0; i < 8; i++) {
-            out.append((char) HEX[(int) ((crc >>> (28 - 4 * i)) & 0xF)]);
-        }
     }
 
     /** A CRC as 8 hex digits. */

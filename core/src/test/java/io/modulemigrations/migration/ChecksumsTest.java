@@ -17,9 +17,7 @@ class ChecksumsTest {
 
             assertThat(Checksums.hex(crc)).isEqualTo(expected);
             assertThat(Checksums.isCrc(expected, crc)).isTrue();
-            StringBuilder appended = new StringBuilder("x:");
-            Checksums.appendHex(appended, crc);
-            assertThat(appended).hasToString("x:" + expected);
+            assertThat(Checksums.isCrcAt("x:" + expected + "\n", 2, crc)).isTrue();
             assertThat(Checksums.isCrc(expected, crc ^ 1)).isFalse();
         }
     }
@@ -29,6 +27,7 @@ class ChecksumsTest {
         assertThat(Checksums.isCrc("000000A0", 0xA0)).as("upper case is not what was recorded").isFalse();
         assertThat(Checksums.isCrc("a0", 0xA0)).as("unpadded").isFalse();
         assertThat(Checksums.isCrc("000000a0 ", 0xA0)).isFalse();
-        assertThat(Checksums.isCrc("000000a", 0xA0)).as("cut short").isFalse();
+        assertThat(Checksums.isCrcAt("000000a", 0, 0xA0)).as("cut short").isFalse();
+        assertThat(Checksums.isCrcAt("000000a0", -1, 0xA0)).isFalse();
     }
 }
