@@ -64,27 +64,37 @@ final class CodeChecksums {
         int matched = 0;
         int k = -1;
         while (rows.next()) {
-            String module = rows.getString(1);
-            String name = rows.getString(2);
-            String checksum = rows.getString(3);
-            if (module == null || name == null || checksum == null || checksum.length() != 8) {
+            k = match(rows.getString(1), rows.getString(2), rows.getString(3), k, seen, next);
+            if (k < 0) {
                 return false;
             }
-            if (k < 0 || !modules[k].equals(module)) {
-                k = Arrays.binarySearch(modules, module);
-                if (k < 0) {
-                    return false;
-                }
-            }
-            int i = migration(name, k, next[k]);
-            if (i < 0 || seen[offsets[k] + i] || !Checksums.isCrcAt(checksum, 0, crcs[offsets[k] + i])) {
-                return false;
-            }
-            seen[offsets[k] + i] = true;
-            next[k] = i + 1;
             matched++;
         }
         return matched == crcs.length;
+    }
+
+    /**
+     * Matches one row, {@code k} being the module of the row before (-1: none): the row's module, or -1
+     * when the row is not a migration of the code with its checksum, or one seen already. One call per
+     * row, so the JIT compiles it early: the loop above runs once per start, interpreted.
+     */
+    private int match(@Nullable String module, @Nullable String name, @Nullable String checksum, int k, boolean[] seen, int[] next) {
+        if (module == null || name == null || checksum == null || checksum.length() != 8) {
+            return -1;
+        }
+        if (k < 0 || !modules[k].equals(module)) {
+            k = Arrays.binarySearch(modules, module);
+            if (k < 0) {
+                return -1;
+            }
+        }
+        int i = migration(name, k, next[k]);
+        if (i < 0 || seen[offsets[k] + i] || !Checksums.isCrcAt(checksum, 0, crcs[offsets[k] + i])) {
+            return -1;
+        }
+        seen[offsets[k] + i] = true;
+        next[k] = i + 1;
+        return k;
     }
 
     /** The index in module {@code k} of the migration {@code name}, trying {@code likely} first (the table's order is usually the code's). */
