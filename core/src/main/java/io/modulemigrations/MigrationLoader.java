@@ -261,7 +261,7 @@ final class MigrationLoader {
         return true;
     }
 
-    // In a sorted list, a duplicate is its predecessor's neighbour.
+    // In a sorted list, duplicates are neighbours.
     private void addDuplicates(List<LoadedMigration> sorted) {
         for (int i = 1; i < sorted.size(); i++) {
             LoadedMigration previous = sorted.get(i - 1);

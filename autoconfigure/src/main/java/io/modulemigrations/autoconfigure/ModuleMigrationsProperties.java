@@ -392,7 +392,8 @@ public class ModuleMigrationsProperties {
         /**
          * Whether the db:* commands (MigrationCommands, and Spring Shell's db:* commands) are
          * defined as beans. By default they are when the application is launched with a db:*
-         * argument or has Spring Shell; a start without either then loads none of their classes.
+         * argument, has Spring Shell or is processed ahead of time; a start without any of these
+         * loads none of their classes.
          * Set it to true to run them from code of your own.
          */
         private Boolean enabled;
