@@ -69,16 +69,26 @@ final class BootResults {
      * the same number of samples.
      */
     Optional<Summary> pairedOver(String row, String base, Measure measure) {
+        List<Double> differences = differences(row, base, measure);
+        return differences.isEmpty() ? Optional.empty() : Optional.of(Summary.of(differences));
+    }
+
+    /** The restart rounds' differences, {@code row} minus {@code base}, one per round (empty unless both ran every round). */
+    List<Double> roundDifferences(String row, String base) {
+        return differences(row, base, Measure.ROUND_READY);
+    }
+
+    private List<Double> differences(String row, String base, Measure measure) {
         List<Double> ours = samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of());
         List<Double> theirs = samples.getOrDefault(base, Map.of()).getOrDefault(measure, List.of());
         if (ours.isEmpty() || ours.size() != theirs.size()) {
-            return Optional.empty();
+            return List.of();
         }
         List<Double> differences = new ArrayList<>();
         for (int i = 0; i < ours.size(); i++) {
             differences.add(ours.get(i) - theirs.get(i));
         }
-        return Optional.of(Summary.of(differences));
+        return differences;
     }
 
     /** Keeps the schema an app with a tool (or the raw floor, {@link SpringBootScenario#FLOOR}) left after its first deploy. */

@@ -14,13 +14,13 @@ final class Targets {
      *
      * @param target   what was asked
      * @param measured what the run measured, or why it measured nothing
-     * @param outcome  met, not met, or not measured
+     * @param outcome  met, not met, undecided (the run's spread cannot tell), or not measured
      */
     record Verdict(String target, String measured, Outcome outcome) {
 
         /** Whether a target was met. */
         enum Outcome {
-            MET, NOT_MET, NOT_MEASURED
+            MET, NOT_MET, UNDECIDED, NOT_MEASURED
         }
 
         Verdict(String target, String measured, boolean met) {
@@ -32,11 +32,17 @@ final class Targets {
             return new Verdict(target, why, Outcome.NOT_MEASURED);
         }
 
+        /** A target the run measured but cannot decide: its uncertainty spans the limit. */
+        static Verdict undecided(String target, String measured) {
+            return new Verdict(target, measured, Outcome.UNDECIDED);
+        }
+
         /** The report's "met" cell. */
         String metCell() {
             return switch (outcome) {
                 case MET -> "yes";
                 case NOT_MET -> "**no**";
+                case UNDECIDED -> "**undecided**";
                 case NOT_MEASURED -> "not measured";
             };
         }

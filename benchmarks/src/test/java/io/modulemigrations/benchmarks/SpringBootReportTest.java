@@ -85,9 +85,45 @@ class SpringBootReportTest {
         assertThat(markdown).contains("Restart, 3 rounds after the passes",
                 "| this starter, concurrency 1 | 2,030 (1,950–2,340) | +40 (+30 to +50) |",
                 "| restart with 1,000 applied, concurrency 1: ≤ +50 ms over no tool (both take a connection at start)"
-                        + " | +40 ms, median of 3 rounds' differences (+30 to +50) | yes |",
+                        + " | +40 ms, median of 3 rounds' differences (+30 to +50); too few rounds for an interval | yes |",
                 "| restart with 1,000 applied, concurrency 4: ≤ +50 ms over no tool (both take a connection at start)"
-                        + " | +100 ms, median of 3 rounds' differences (+60 to +100) | **no** |");
+                        + " | +100 ms, median of 3 rounds' differences (+60 to +100); too few rounds for an interval | **no** |");
+    }
+
+    /**
+     * From 6 rounds the verdict reads the 95% interval of the median difference: met only when all of it is
+     * within the limit, not met when all of it is over, undecided when it spans the limit.
+     */
+    @Test
+    void withEnoughRoundsTheIntervalOfTheMedianDecidesTheRestartTarget() {
+        BootResults thousand = new BootResults(Workload.fromSpec(Targets.ONE_THOUSAND), TEN_THOUSAND_APPS);
+        restarts(thousand, 2_000, 2_200, 2_200);
+        for (int round = 0; round < 10; round++) {
+            double noTool = 2_000 + 37 * (round % 3);
+            thousand.add(BootContender.NO_TOOL, Measure.ROUND_READY, noTool);
+            thousand.add("module-migrations-c1", Measure.ROUND_READY, noTool + 10 + 4 * round);   // +10 .. +46
+            thousand.add("module-migrations-c4", Measure.ROUND_READY, noTool + 20 * round);       // 0 .. +180
+        }
+
+        String markdown = SpringBootReport.markdown(List.of(thousand));
+
+        // 10 rounds: the interval is the 2nd smallest and the 2nd largest difference
+        assertThat(markdown).contains(
+                "| this starter, concurrency 1 | ",
+                "+28 (+10 to +46); 95%: +14 to +42 |",
+                "| restart with 1,000 applied, concurrency 1: ≤ +50 ms over no tool (both take a connection at start)"
+                        + " | +28 ms, median of 10 rounds' differences (+10 to +46); 95% interval of the median +14 to +42 | yes |",
+                "| restart with 1,000 applied, concurrency 4: ≤ +50 ms over no tool (both take a connection at start)"
+                        + " | +90 ms, median of 10 rounds' differences (+0 to +180); 95% interval of the median +20 to +160 | **undecided** |");
+
+        BootResults over = new BootResults(Workload.fromSpec(Targets.ONE_THOUSAND), TEN_THOUSAND_APPS);
+        restarts(over, 2_000, 2_200, 2_200);
+        for (int round = 0; round < 10; round++) {
+            over.add(BootContender.NO_TOOL, Measure.ROUND_READY, 2_000);
+            over.add("module-migrations-c1", Measure.ROUND_READY, 2_060 + round);
+            over.add("module-migrations-c4", Measure.ROUND_READY, 2_000 + round);
+        }
+        assertThat(SpringBootReport.verdicts(over)).extracting(Targets.Verdict::outcome).startsWith(Targets.Verdict.Outcome.NOT_MET);
     }
 
     private static void restarts(BootResults results, double noTool, double c1, double c4) {
