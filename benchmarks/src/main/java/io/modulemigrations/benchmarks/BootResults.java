@@ -26,7 +26,15 @@ final class BootResults {
         /** A command or a web start: from starting the process to its exit, or to readiness answering UP. */
         PROCESS,
         /** The raw JDBC floor's cold apply, in the harness JVM. */
-        COLD_APPLY
+        COLD_APPLY,
+        /** A restart with Spring's startup steps recorded: creating the migration tool's beans, what they need included. */
+        STEP_BEANS,
+        /** The same restart: creating this starter's engine bean (its properties, configuration and loading included). */
+        STEP_ENGINE,
+        /** The same restart: creating (binding) this starter's properties bean. */
+        STEP_PROPERTIES,
+        /** The same restart: from the last application runner to the end of the first ready listener (a migration run there). */
+        STEP_READY
     }
 
     private final Workload workload;

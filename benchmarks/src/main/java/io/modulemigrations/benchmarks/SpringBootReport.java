@@ -100,6 +100,31 @@ final class SpringBootReport {
                     .append(" | ").append(cell(results, c.id(), Measure.ROUND_PROCESS))
                     .append(" |\n");
         }
+        steps(md, results);
+    }
+
+    /** Where a restart's time went, from the launches with Spring's startup steps recorded. */
+    private static void steps(StringBuilder md, BootResults results) {
+        int launches = results.sampleCount(BootContender.moduleMigrations(1).id(), Measure.STEP_BEANS);
+        if (launches == 0) {
+            return;
+        }
+        md.append("\nWhere a restart's time goes: ").append(launches).append(" more restarts of each app with Spring's startup steps")
+                .append(" recorded (`BufferingApplicationStartup`; not timed, the recording has its own cost), median (min–max), ms.")
+                .append(" *Beans*: creating the tool's beans, what they need included; *engine bean*: this starter's engine")
+                .append(" (its properties, configuration and the loading of the migrations); *properties*: binding this starter's")
+                .append(" properties; *ready*: from the last application runner to the end of the first ready listener, where this")
+                .append(" starter's `run-on=ready` migration runs (the no-tool app's is the event's own cost).\n\n");
+        md.append("| app | beans | engine bean | properties | ready |\n|---|---:|---:|---:|---:|\n");
+        for (BootContender c : results.contenders()) {
+            if (results.summary(c.id(), Measure.STEP_BEANS).isEmpty()) {
+                continue;
+            }
+            md.append("| ").append(c.label()).append(" | ").append(cell(results, c.id(), Measure.STEP_BEANS))
+                    .append(" | ").append(cell(results, c.id(), Measure.STEP_ENGINE))
+                    .append(" | ").append(cell(results, c.id(), Measure.STEP_PROPERTIES))
+                    .append(" | ").append(cell(results, c.id(), Measure.STEP_READY)).append(" |\n");
+        }
     }
 
     private static String signed(double millis) {

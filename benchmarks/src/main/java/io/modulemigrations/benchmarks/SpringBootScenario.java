@@ -69,6 +69,10 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
     private static final String MAIN_CLASS = "io.modulemigrations.benchmarks.boot.BenchApplication";
     private static final String READY_PREFIX = "bench-ready ";
     private static final String POOL_STARTED = "pool-started", POOL_NOT_STARTED = "pool-not-started";
+    /** The bench app's system property that records Spring's startup steps ({@code StartupSteps} there). */
+    private static final String STARTUP_STEPS = "bench.startup-steps";
+    /** Launches per app, after the restart rounds, with the startup steps recorded. */
+    static final int STEP_LAUNCHES = 10;
 
     /** {@code benchmarks/spring-boot} from the benchmarks module's directory (Maven's working directory for it). */
     static Path defaultAppsDir() {
@@ -153,6 +157,13 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
                             BootResults.Measure.ROUND_READY, BootResults.Measure.ROUND_PROCESS);
                 }
             }
+            for (int launch = 0; launch < Math.min(restartRounds, STEP_LAUNCHES); launch++) {
+                progress.printf("Spring Boot, %s: restart with startup steps recorded %d of %d%n", workload.title(), launch + 1,
+                        Math.min(restartRounds, STEP_LAUNCHES));
+                for (BootContender app : rotated(apps, launch)) {
+                    restart.steps(app, classpaths.get(app.id()), jars.get(app.layout()), server.jdbcUrl(databases.get(app.id())));
+                }
+            }
         } finally {
             for (String database : databases.values()) {
                 server.dropDatabase(database);
@@ -226,7 +237,7 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
                 }
                 launch(contender, classpath, workloadJar, url, BootResults.Measure.RESTART_READY, BootResults.Measure.RESTART_PROCESS);
                 if (sampleJar != null && contender.equals(BootContender.moduleMigrations(1))) {
-                    List<String> args = arguments(contender, classpath, workloadJar, url);
+                    List<String> args = arguments(contender, classpath, workloadJar, url, List.of());
                     args.add("db:status");
                     AppProcess status = AppProcess.start(args, null);
                     record(STARTER_STATUS, BootResults.Measure.PROCESS, status.awaitExit() / 1e6);
@@ -239,25 +250,53 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
         /** Runs the app until it is ready and exits; whether its pool had started when it was ready. */
         private boolean launch(BootContender contender, String classpath, Path workloadJar, String url, BootResults.Measure ready,
                 BootResults.Measure process) throws Exception {
-            AppProcess app = AppProcess.start(arguments(contender, classpath, workloadJar, url), READY_PREFIX);
+            AppProcess app = AppProcess.start(arguments(contender, classpath, workloadJar, url, List.of()), READY_PREFIX);
             app.awaitExit();
-            AppProcess.Marked line = app.marked();
-            String[] words = line.value().split(" ");
-            if (words.length != 2 || !List.of(POOL_STARTED, POOL_NOT_STARTED).contains(words[1])) {
-                throw app.failure("printed a ready line the harness does not know, '" + READY_PREFIX + line.value()
-                        + "': rebuild the apps with the benchmarks module (-am)");
-            }
+            String[] words = readyLine(app, 2);
             record(contender.id(), ready, Double.parseDouble(words[0]));
-            record(contender.id(), process, line.nanos() / 1e6);
+            record(contender.id(), process, app.marked().nanos() / 1e6);
             return words[1].equals(POOL_STARTED);
         }
 
-        private List<String> arguments(BootContender contender, String classpath, Path workloadJar, String url) {
+        /**
+         * Runs the app with Spring's startup steps recorded (not timed: the recording has its cost) and
+         * records where its start went: the tool's beans, this starter's engine bean and its
+         * properties, and the ready event up to the end of its first listener.
+         */
+        void steps(BootContender contender, String classpath, Path workloadJar, String url) throws Exception {
+            AppProcess app = AppProcess.start(arguments(contender, classpath, workloadJar, url, List.of("-D" + STARTUP_STEPS + "=true")),
+                    READY_PREFIX);
+            app.awaitExit();
+            String[] words = readyLine(app, 7);
+            if (!words[2].equals("steps")) {
+                throw app.failure("printed no startup steps on its ready line: rebuild the apps with the benchmarks module (-am)");
+            }
+            BootResults.Measure[] measures = {BootResults.Measure.STEP_BEANS, BootResults.Measure.STEP_ENGINE,
+                    BootResults.Measure.STEP_PROPERTIES, BootResults.Measure.STEP_READY};
+            for (int i = 0; i < measures.length; i++) {
+                String value = words[3 + i];
+                record(contender.id(), measures[i], Long.parseLong(value.substring(value.indexOf('=') + 1)) / 1e3);
+            }
+        }
+
+        /** The ready line's words: the milliseconds to ready, whether the pool started, and what else was asked for. */
+        private String[] readyLine(AppProcess app, int words) {
+            String value = app.marked().value();
+            String[] split = value.split(" ");
+            if (split.length != words || !List.of(POOL_STARTED, POOL_NOT_STARTED).contains(split[1])) {
+                throw app.failure("printed a ready line the harness does not know, '" + READY_PREFIX + value
+                        + "': rebuild the apps with the benchmarks module (-am)");
+            }
+            return split;
+        }
+
+        private List<String> arguments(BootContender contender, String classpath, Path workloadJar, String url, List<String> jvmOptions) {
             List<String> args = new ArrayList<>();
             String options = System.getenv(APP_OPTIONS);
             if (options != null && !options.isBlank()) {
                 args.addAll(List.of(options.trim().split("\\s+")));
             }
+            args.addAll(jvmOptions);
             args.addAll(List.of("-cp", classpath + File.pathSeparator + workloadJar, MAIN_CLASS,
                     "--spring.main.web-application-type=none", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + server.user(), "--spring.datasource.password="));

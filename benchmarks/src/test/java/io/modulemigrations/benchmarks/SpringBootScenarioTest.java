@@ -56,6 +56,29 @@ class SpringBootScenarioTest {
                 assertThat(started).as(app).isEqualTo(!app.equals(BootContender.NO_TOOL_LAZY)));
     }
 
+    /**
+     * After the restart rounds, each app restarts once more with Spring's startup steps recorded: the
+     * ready line carries them, and only this starter's app has beans of a tool. Sizes only, no speed.
+     */
+    @Test
+    void aRestartWithItsStartupStepsRecordedSaysWhereThisStartersTimeWent(@TempDir Path workDir) throws Exception {
+        List<BootContender> apps = BootContender.byIds("no-tool,module-migrations-c1");
+        BootResults restarted = new SpringBootScenario(server, SpringBootScenario.defaultAppsDir(), null, workDir, 0, 1, 1, false, System.out)
+                .run(SYNTHETIC, apps);
+
+        assertThat(restarted.sampleCount("module-migrations-c1", BootResults.Measure.STEP_BEANS)).isEqualTo(1);
+        assertThat(restarted.summary(BootContender.NO_TOOL, BootResults.Measure.STEP_BEANS)).hasValueSatisfying(s -> assertThat(s.median()).isZero());
+        double beans = restarted.summary("module-migrations-c1", BootResults.Measure.STEP_BEANS).orElseThrow().median();
+        double engine = restarted.summary("module-migrations-c1", BootResults.Measure.STEP_ENGINE).orElseThrow().median();
+        double properties = restarted.summary("module-migrations-c1", BootResults.Measure.STEP_PROPERTIES).orElseThrow().median();
+        assertThat(properties).isPositive();
+        assertThat(engine).isGreaterThan(properties);
+        assertThat(beans).isGreaterThanOrEqualTo(engine);
+        assertThat(restarted.summary("module-migrations-c1", BootResults.Measure.STEP_READY).orElseThrow().median()).isPositive();
+        assertThat(SpringBootReport.markdown(List.of(restarted))).contains("| app | beans | engine bean | properties | ready |",
+                "| this starter, concurrency 1 | ");
+    }
+
     @Test
     void eachToolKeepsItsHistoryAsItsUsersKnowIt() {
         assertThat(results.historyTables()).containsEntry("flyway", List.of("flyway_schema_history"))

@@ -23,7 +23,7 @@ public class BenchApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(BenchApplication.class);
-        application.addListeners(new ReadyProbe());
+        application.addListeners(new ReadyProbe(StartupSteps.install(application)));
         application.run(args).close();
     }
 

@@ -12,8 +12,16 @@ import org.springframework.core.Ordered;
  * application's connection pool has started ({@value #POOL_STARTED} or {@value #POOL_NOT_STARTED})
  * on standard output when the application is ready. It is the last ready listener, so a migration
  * tool that runs on the ready event (Module Migrations with {@code run-on=ready}) has finished before it.
+ * With {@link StartupSteps} recording, the line ends with where the start went.
  */
 public final class ReadyProbe implements ApplicationListener<ApplicationReadyEvent>, Ordered {
+
+    private final StartupSteps steps;
+
+    /** @param steps the recorded startup steps to add to the line, or null */
+    ReadyProbe(StartupSteps steps) {
+        this.steps = steps;
+    }
 
     /** What the line starts with; the harness looks for it. */
     public static final String PREFIX = "bench-ready ";
@@ -27,7 +35,8 @@ public final class ReadyProbe implements ApplicationListener<ApplicationReadyEve
         long now = System.currentTimeMillis();
         DataSource dataSource = event.getApplicationContext().getBeanProvider(DataSource.class).getIfAvailable();
         boolean started = dataSource instanceof HikariDataSource hikari && hikari.isRunning();
-        System.out.println(PREFIX + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + " " + (started ? POOL_STARTED : POOL_NOT_STARTED));
+        System.out.println(PREFIX + (now - ManagementFactory.getRuntimeMXBean().getStartTime()) + " " + (started ? POOL_STARTED : POOL_NOT_STARTED)
+                + (steps == null ? "" : " " + steps.summary()));
         System.out.flush();
     }
 
