@@ -89,7 +89,7 @@ final class StartupSteps {
         return tags.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Runs last among the runners: the ready event comes next. */
+    /** Runs last among the runners (the app's own is ordered before it): the ready event comes next. */
     private final class LastRunner implements ApplicationRunner, Ordered {
 
         @Override
