@@ -275,7 +275,12 @@ record SpringBootScenario(BenchServer server, Path appsDir, Path sampleJar, Path
                     BootResults.Measure.STEP_PROPERTIES, BootResults.Measure.STEP_READY};
             for (int i = 0; i < measures.length; i++) {
                 String value = words[3 + i];
-                record(contender.id(), measures[i], Long.parseLong(value.substring(value.indexOf('=') + 1)) / 1e3);
+                long micros = Long.parseLong(value.substring(value.indexOf('=') + 1));
+                if (micros < 0) {
+                    throw app.failure("recorded its startup steps' end of the runners before its own runner had started the pool ("
+                            + value + "): the ready figure would include the pool's start; the app's runner must be ordered before it");
+                }
+                record(contender.id(), measures[i], micros / 1e3);
             }
         }
 

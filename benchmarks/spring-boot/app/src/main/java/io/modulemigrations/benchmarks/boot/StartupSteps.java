@@ -1,10 +1,12 @@
 package io.modulemigrations.benchmarks.boot;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.metrics.StartupStep;
 
@@ -31,6 +34,7 @@ final class StartupSteps {
 
     private final BufferingApplicationStartup startup = new BufferingApplicationStartup(20_000);
     private long lastRunner;
+    private boolean poolStartedBeforeLastRunner;
     private long firstReadyListenerDone;
 
     /** Records the application's steps, when asked to; null otherwise. */
@@ -40,7 +44,7 @@ final class StartupSteps {
         }
         StartupSteps steps = new StartupSteps();
         application.setApplicationStartup(steps.startup);
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("benchLastRunner", steps.new LastRunner()));
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("benchLastRunner", steps.new LastRunner(context)));
         application.addListeners(steps.new AfterFirstReadyListener());
         return steps;
     }
@@ -77,8 +81,9 @@ final class StartupSteps {
                 beans += micros;
             }
         }
-        return String.format(Locale.ROOT, "steps beans=%d engine=%d properties=%d ready=%d", beans, engine, properties,
-                (firstReadyListenerDone - lastRunner) / 1_000);
+        // -1: the marker ran before the runner that starts the pool, so the figure would include the pool's start.
+        long ready = poolStartedBeforeLastRunner ? (firstReadyListenerDone - lastRunner) / 1_000 : -1;
+        return String.format(Locale.ROOT, "steps beans=%d engine=%d properties=%d ready=%d", beans, engine, properties, ready);
     }
 
     private static String tags(StartupStep step) {
@@ -92,9 +97,18 @@ final class StartupSteps {
     /** Runs last among the runners (the app's own is ordered before it): the ready event comes next. */
     private final class LastRunner implements ApplicationRunner, Ordered {
 
+        private final ConfigurableApplicationContext context;
+
+        LastRunner(ConfigurableApplicationContext context) {
+            this.context = context;
+        }
+
         @Override
         public void run(ApplicationArguments args) {
             lastRunner = System.nanoTime();
+            DataSource dataSource = context.getBeanProvider(DataSource.class).getIfAvailable();
+            poolStartedBeforeLastRunner = !context.getEnvironment().getProperty(BenchApplication.OPEN_POOL, Boolean.class, true)
+                    || dataSource instanceof HikariDataSource hikari && hikari.isRunning();
         }
 
         @Override
