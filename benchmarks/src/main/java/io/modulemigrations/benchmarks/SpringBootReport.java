@@ -91,16 +91,33 @@ final class SpringBootReport {
             if (results.summary(c.id(), Measure.ROUND_READY).isEmpty()) {
                 continue;
             }
-            md.append("| ").append(c.label())
-                    .append(" | ").append(cell(results, c.id(), Measure.ROUND_READY))
-                    .append(" | ").append(c.id().equals(BootContender.NO_TOOL) ? "—" : results.pairedOver(c.id(), BootContender.NO_TOOL,
-                            Measure.ROUND_READY).map(d -> signed(d.median()) + " (" + signed(d.min()) + " to " + signed(d.max()) + ")"
-                                    + MedianInterval.of95(results.roundDifferences(c.id(), BootContender.NO_TOOL))
-                                            .map(i -> "; 95%: " + signed(i.low()) + " to " + signed(i.high())).orElse("")).orElse("–"))
-                    .append(" | ").append(cell(results, c.id(), Measure.ROUND_PROCESS))
-                    .append(" |\n");
+            row(md, c.label(), cell(results, c.id(), Measure.ROUND_READY), overNoToolByRound(results, c.id()),
+                    cell(results, c.id(), Measure.ROUND_PROCESS));
         }
         steps(md, results);
+    }
+
+    /** The rounds' differences over the no-tool app: median (min to max) and, from 6 rounds, the median's 95% interval. */
+    private static String overNoToolByRound(BootResults results, String row) {
+        if (row.equals(BootContender.NO_TOOL)) {
+            return "—";
+        }
+        Optional<Summary> differences = results.pairedOver(row, BootContender.NO_TOOL, Measure.ROUND_READY);
+        if (differences.isEmpty()) {
+            return "–";
+        }
+        Summary d = differences.get();
+        String interval = MedianInterval.of95(results.roundDifferences(row, BootContender.NO_TOOL))
+                .map(i -> "; 95%: " + signed(i.low()) + " to " + signed(i.high())).orElse("");
+        return signed(d.median()) + " (" + signed(d.min()) + " to " + signed(d.max()) + ")" + interval;
+    }
+
+    private static void row(StringBuilder md, String label, String... cells) {
+        md.append("| ").append(label);
+        for (String cell : cells) {
+            md.append(" | ").append(cell);
+        }
+        md.append(" |\n");
     }
 
     /** Where a restart's time went, from the launches with Spring's startup steps recorded. */
@@ -120,10 +137,8 @@ final class SpringBootReport {
             if (results.summary(c.id(), Measure.STEP_BEANS).isEmpty()) {
                 continue;
             }
-            md.append("| ").append(c.label()).append(" | ").append(cell(results, c.id(), Measure.STEP_BEANS))
-                    .append(" | ").append(cell(results, c.id(), Measure.STEP_ENGINE))
-                    .append(" | ").append(cell(results, c.id(), Measure.STEP_PROPERTIES))
-                    .append(" | ").append(cell(results, c.id(), Measure.STEP_READY)).append(" |\n");
+            row(md, c.label(), cell(results, c.id(), Measure.STEP_BEANS), cell(results, c.id(), Measure.STEP_ENGINE),
+                    cell(results, c.id(), Measure.STEP_PROPERTIES), cell(results, c.id(), Measure.STEP_READY));
         }
     }
 
