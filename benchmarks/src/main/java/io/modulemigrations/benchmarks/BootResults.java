@@ -72,23 +72,13 @@ final class BootResults {
     }
 
     /**
-     * {@code row}'s samples minus {@code base}'s, sample by sample: the rounds run each app once, so the
-     * i-th samples of two rows were taken seconds apart, under the same load. Empty unless both have
-     * the same number of samples.
+     * The restart rounds' differences, {@code row}'s samples minus {@code base}'s, round by round: the
+     * rounds run each app once, so the i-th samples of two rows were taken seconds apart, under the
+     * same load. Empty unless both ran every round.
      */
-    Optional<Summary> pairedOver(String row, String base, Measure measure) {
-        List<Double> differences = differences(row, base, measure);
-        return differences.isEmpty() ? Optional.empty() : Optional.of(Summary.of(differences));
-    }
-
-    /** The restart rounds' differences, {@code row} minus {@code base}, one per round (empty unless both ran every round). */
     List<Double> roundDifferences(String row, String base) {
-        return differences(row, base, Measure.ROUND_READY);
-    }
-
-    private List<Double> differences(String row, String base, Measure measure) {
-        List<Double> ours = samples.getOrDefault(row, Map.of()).getOrDefault(measure, List.of());
-        List<Double> theirs = samples.getOrDefault(base, Map.of()).getOrDefault(measure, List.of());
+        List<Double> ours = samples.getOrDefault(row, Map.of()).getOrDefault(Measure.ROUND_READY, List.of());
+        List<Double> theirs = samples.getOrDefault(base, Map.of()).getOrDefault(Measure.ROUND_READY, List.of());
         if (ours.isEmpty() || ours.size() != theirs.size()) {
             return List.of();
         }

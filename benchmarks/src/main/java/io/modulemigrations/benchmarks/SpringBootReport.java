@@ -102,13 +102,12 @@ final class SpringBootReport {
         if (row.equals(BootContender.NO_TOOL)) {
             return "—";
         }
-        Optional<Summary> differences = results.pairedOver(row, BootContender.NO_TOOL, Measure.ROUND_READY);
+        List<Double> differences = results.roundDifferences(row, BootContender.NO_TOOL);
         if (differences.isEmpty()) {
             return "–";
         }
-        Summary d = differences.get();
-        String interval = MedianInterval.of95(results.roundDifferences(row, BootContender.NO_TOOL))
-                .map(i -> "; 95%: " + signed(i.low()) + " to " + signed(i.high())).orElse("");
+        Summary d = Summary.of(differences);
+        String interval = MedianInterval.of95(differences).map(i -> "; 95%: " + signed(i.low()) + " to " + signed(i.high())).orElse("");
         return signed(d.median()) + " (" + signed(d.min()) + " to " + signed(d.max()) + ")" + interval;
     }
 
@@ -151,7 +150,8 @@ final class SpringBootReport {
      * is within the limit, not met when the whole interval is over it, undecided when it spans the
      * limit (the run cannot tell; more rounds can). Too few rounds for an interval: the median decides.
      */
-    static Targets.Verdict roundsVerdict(String target, Summary differences, List<Double> samples, double limit) {
+    static Targets.Verdict roundsVerdict(String target, List<Double> samples, double limit) {
+        Summary differences = Summary.of(samples);
         String measured = String.format(Locale.ROOT, "%s ms, median of %d rounds' differences (%s to %s)", signed(differences.median()),
                 samples.size(), signed(differences.min()), signed(differences.max()));
         Optional<MedianInterval> interval = MedianInterval.of95(samples);
@@ -186,10 +186,10 @@ final class SpringBootReport {
             String id = BootContender.moduleMigrations(concurrency).id();
             String target = "restart with " + size + " applied, concurrency " + concurrency
                     + String.format(Locale.ROOT, ": ≤ +%.0f ms over no tool (both take a connection at start)", restartLimit);
-            Optional<Summary> byRound = results.pairedOver(id, BootContender.NO_TOOL, Measure.ROUND_READY);
+            List<Double> byRound = results.roundDifferences(id, BootContender.NO_TOOL);
             Optional<Summary> restart = results.summary(id, Measure.RESTART_READY);
-            if (byRound.isPresent()) {
-                verdicts.add(roundsVerdict(target, byRound.get(), results.roundDifferences(id, BootContender.NO_TOOL), restartLimit));
+            if (!byRound.isEmpty()) {
+                verdicts.add(roundsVerdict(target, byRound, restartLimit));
             } else if (restart.isPresent() && noToolRestart.isPresent()) {
                 double over = restart.get().median() - noToolRestart.get().median();
                 verdicts.add(new Targets.Verdict(target, String.format(Locale.ROOT, "%+,.0f ms (%s vs %s ms)", over,

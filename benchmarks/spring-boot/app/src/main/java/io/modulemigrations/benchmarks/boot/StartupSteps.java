@@ -1,10 +1,10 @@
 package io.modulemigrations.benchmarks.boot;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
@@ -51,13 +51,13 @@ final class StartupSteps {
 
     /** The ready line's addition: {@code steps beans=… engine=… properties=… ready=…}. */
     String summary() {
-        List<StartupTimeline.TimelineEvent> events = new ArrayList<>();
+        Map<StartupTimeline.TimelineEvent, String> beanSteps = new LinkedHashMap<>();
         Set<Long> tools = new HashSet<>();
         for (StartupTimeline.TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
             StartupStep step = event.getStartupStep();
             if ("spring.beans.instantiate".equals(step.getName())) {
-                events.add(event);
                 String bean = tags(step);
+                beanSteps.put(event, bean);
                 if (bean.contains("modulemigration") || bean.contains("beanname=migrationrunner,")) {
                     tools.add(step.getId());
                 }
@@ -67,10 +67,10 @@ final class StartupSteps {
         long engine = 0;
         long properties = 0;
         // A step is buffered when it ends, after the steps nested in it: the tools' steps are known first, then summed.
-        for (StartupTimeline.TimelineEvent event : events) {
-            StartupStep step = event.getStartupStep();
-            String bean = tags(step);
-            long micros = event.getDuration().toNanos() / 1_000;
+        for (Map.Entry<StartupTimeline.TimelineEvent, String> entry : beanSteps.entrySet()) {
+            StartupStep step = entry.getKey().getStartupStep();
+            String bean = entry.getValue();
+            long micros = entry.getKey().getDuration().toNanos() / 1_000;
             if (bean.contains("beanname=modulemigrations,")) {
                 engine += micros;
             }
