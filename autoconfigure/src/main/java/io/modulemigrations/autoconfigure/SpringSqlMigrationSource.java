@@ -1,6 +1,7 @@
 package io.modulemigrations.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+import io.modulemigrations.sql.ArchiveFingerprint;
 import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlMigrationScanner;
 import io.modulemigrations.sql.SqlMigrationSource;
@@ -77,6 +78,23 @@ final class SpringSqlMigrationSource implements SqlMigrationSource {
             throw new UncheckedIOException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
         } catch (URISyntaxException ex) {
             throw new IllegalStateException("Could not read SQL migrations from " + location + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The {@link ArchiveFingerprint#ofRoots fingerprints} of the archives of a classpath location's roots, when all are jars; else null. */
+    @Override
+    public @Nullable String fingerprint(Location location) {
+        if (!location.isClasspath()) {
+            return null;
+        }
+        try {
+            List<URL> roots = new ArrayList<>();
+            for (Resource root : this.resolver.getResources("classpath*:" + location.path() + "/")) {
+                roots.add(root.getURL());
+            }
+            return ArchiveFingerprint.ofRoots(roots);
+        } catch (IOException ex) {
+            return null;
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link SqlMigrationSource}: classpath locations are read from a class loader (directories
@@ -62,6 +63,19 @@ public final class SqlMigrationScanner implements SqlMigrationSource {
             throw new UncheckedIOException("Could not read SQL migrations from " + location + ": " + e.getMessage(), e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Could not read SQL migrations from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@link ArchiveFingerprint#ofRoots fingerprints} of the archives of a classpath location's roots, when all are jars; else null. */
+    @Override
+    public @Nullable String fingerprint(Location location) {
+        if (!location.isClasspath()) {
+            return null;
+        }
+        try {
+            return ArchiveFingerprint.ofRoots(Collections.list(classLoader.getResources(location.path())));
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.modulemigrations.sql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the SQL migration files below a location. The default, {@link SqlMigrationScanner}, reads a
@@ -21,4 +22,14 @@ public interface SqlMigrationSource {
      * @throws InvalidSqlMigrationException links lead in a loop or nowhere
      */
     List<SqlResource> sqlFiles(Location location);
+
+    /**
+     * A value that changes whenever anything {@link #sqlFiles} would list for {@code location} could
+     * differ, read without listing it (for a jar, {@link ArchiveFingerprint} of the archive), or null
+     * when there is no such value (a directory): then every start lists the files. A start that finds
+     * the fingerprints and the history as an earlier start left them skips listing and validating.
+     */
+    default @Nullable String fingerprint(Location location) {
+        return null;
+    }
 }
