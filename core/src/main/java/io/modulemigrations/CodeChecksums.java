@@ -23,6 +23,9 @@ final class CodeChecksums {
     private final List<LoadedMigration>[] lists;
     private final int[] offsets;
     private final long[] crcs;
+    /** The history's digest, when the rows were read with it ({@link io.modulemigrations.history.HistoryTable#checksums(java.sql.Connection,
+     * io.modulemigrations.history.HistoryTable.RowsTest, boolean)}) and {@link #matches} read that far. */
+    private @Nullable String digest;
 
     private CodeChecksums(String[] modules, List<LoadedMigration>[] lists, int[] offsets, long[] crcs) {
         this.modules = modules;
@@ -63,14 +66,25 @@ final class CodeChecksums {
         int[] next = new int[modules.length];
         int matched = 0;
         int k = -1;
+        boolean withDigest = rows.getMetaData().getColumnCount() == 4;
         while (rows.next()) {
-            k = match(rows.getString(1), rows.getString(2), rows.getString(3), k, seen, next);
+            String module = rows.getString(1);
+            if (module == null && withDigest) {
+                digest = rows.getString(4);
+                continue;
+            }
+            k = match(module, rows.getString(2), rows.getString(3), k, seen, next);
             if (k < 0) {
                 return false;
             }
             matched++;
         }
         return matched == crcs.length;
+    }
+
+    /** The digest of the rows {@link #matches} read, when they came with one. */
+    @Nullable String digest() {
+        return digest;
     }
 
     /**

@@ -76,7 +76,7 @@ final class DependentObjects {
             history = null;
         }
         List<LoadedMigration> applied = new ArrayList<>();
-        for (String module : engine.graph.order()) {
+        for (String module : engine.graph().order()) {
             for (LoadedMigration m : engine.migrations(module)) {
                 if (history == null || history.isApplied(m.id())) {
                     applied.add(m);
@@ -150,7 +150,7 @@ final class DependentObjects {
         if (!others.isEmpty()) {
             List<String> undeclared = new ArrayList<>();
             for (String other : others) {
-                if (rollingBack.stream().noneMatch(m -> engine.graph.dependentsOf(m).contains(other))) {
+                if (rollingBack.stream().noneMatch(m -> engine.graph().dependentsOf(m).contains(other))) {
                     undeclared.add(other);
                 }
             }

@@ -53,6 +53,7 @@ public final class FluentConfiguration {
     private @Nullable Duration statementTimeout;
     private int lockRetries = 3;
     private boolean validateChecksums = true;
+    private boolean discoverWhenNeeded;
     private final List<MigrationListener> listeners = new ArrayList<>();
     private @Nullable String appliedBy;
     private @Nullable Supplier<String> applicationName;
@@ -210,6 +211,19 @@ public final class FluentConfiguration {
         return this;
     }
 
+    /**
+     * Whether {@link #load()} leaves discovering and validating the migrations to the first operation that
+     * needs them (false by default: {@code load()} does it). A {@link ModuleMigrations#migrate() migrate} then
+     * needs none when the code is in archives (jars) whose directories, and the history, are as an earlier
+     * migrate of the same code found them: the history's row for this code in {@code <table>_checks} and a digest
+     * of its rows prove it. Problems in the migrations are then thrown by that operation instead of {@code load()}.
+     * For an application that migrates as it starts: a restart with nothing to do reads no migration.
+     */
+    public FluentConfiguration discoverWhenNeeded(boolean whenNeeded) {
+        this.discoverWhenNeeded = whenNeeded;
+        return this;
+    }
+
     /** Whether a changed applied migration stops the run (true by default). */
     public FluentConfiguration validateChecksums(boolean validate) {
         this.validateChecksums = validate;
@@ -271,13 +285,18 @@ public final class FluentConfiguration {
     }
 
     /**
-     * Discovers and validates every migration and module declaration, without touching the
-     * database. The engine keeps a copy of this configuration as it is now.
+     * Discovers and validates every migration and module declaration (unless
+     * {@link #discoverWhenNeeded(boolean) discovery waits until needed}), without touching the database. The
+     * engine keeps a copy of this configuration as it is now.
      *
      * @throws InvalidMigrationsException listing every problem, each with its file or class and the expected form
      */
     public ModuleMigrations load() {
         Settings settings = snapshot();
+        if (discoverWhenNeeded) {
+            MigrationLoader.checkLocations(settings);
+            return new ModuleMigrations(settings, null);
+        }
         return new ModuleMigrations(settings, MigrationLoader.load(settings));
     }
 

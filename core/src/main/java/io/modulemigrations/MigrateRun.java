@@ -59,7 +59,11 @@ final class MigrateRun {
     MigrateResult run() {
         try (Connection c = engine.open(true)) {
             // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
-            Plan plan = engine.appliedAsInCode(c) ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
+            boolean asInCode = engine.appliedAsInCode(c);
+            Plan plan = asInCode ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
+            if (asInCode && !options.dryRun()) {
+                engine.recordChecked(c);
+            }
             if (options.dryRun()) {
                 LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;
                 endReadOnly(c);
@@ -135,9 +139,9 @@ final class MigrateRun {
         Map<String, List<LoadedMigration>> pending = new LinkedHashMap<>();
         Map<MigrationId, ChecksumMismatchException.Mismatch> mismatches = new TreeMap<>();
         int applied = 0;
-        for (String module : engine.graph.order()) {
+        for (String module : engine.graph().order()) {
             List<LoadedMigration> todo = null;
-            for (LoadedMigration m : engine.migrations.get(module)) {
+            for (LoadedMigration m : engine.byModule().get(module)) {
                 AppliedMigration a = history.get(m.id());
                 if (a == null) {
                     if (todo == null) {
@@ -175,7 +179,12 @@ final class MigrateRun {
     }
 
     private MigrateResult upToDate(Plan plan, boolean lockTaken) {
-        log.info("Migrations are up to date ({} modules, nothing pending)", engine.migrations.size());
+        if (engine.provenUnchanged()) {
+            log.info("Migrations are up to date ({} modules, nothing pending; code and history as an earlier check found them)",
+                    engine.moduleCount());
+        } else {
+            log.info("Migrations are up to date ({} modules, nothing pending)", engine.moduleCount());
+        }
         return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, null, List.of(), List.of(), elapsed());
     }
 
@@ -373,7 +382,7 @@ final class MigrateRun {
     }
 
     private boolean ready(String module, Plan plan, Set<String> finished) {
-        for (String dependency : engine.graph.dependenciesOf(module)) {
+        for (String dependency : engine.graph().dependenciesOf(module)) {
             if (plan.pending().containsKey(dependency) && !finished.contains(dependency)) {
                 return false;
             }
@@ -399,7 +408,8 @@ final class MigrateRun {
         if (createsHistory) {
             try (java.sql.Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
-                st.execute("drop table " + engine.historyTable().qualifiedName() + ", " + engine.progressTable().qualifiedName());
+                st.execute("drop table " + engine.historyTable().qualifiedName() + ", " + engine.progressTable().qualifiedName() + ", "
+                        + engine.checkTable().qualifiedName());
                 history = "the history tables this run had created were dropped again";
             } catch (SQLException e) {
                 history = "the history table " + engine.historyTable().qualifiedName() + " this run created is left, empty (dropping it failed: "
@@ -414,6 +424,7 @@ final class MigrateRun {
     private void createTables(Connection c) throws SQLException {
         engine.historyTable().create(c);
         engine.progressTable().create(c);
+        engine.checkTable().create(c);
     }
 
     private static String keptMessage(List<ExecutedMigration> kept, Plan plan, int batch) {

@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.history.AppliedMigration;
+import io.modulemigrations.history.CheckTable;
 import io.modulemigrations.history.History;
 import io.modulemigrations.history.HistoryTable;
 import io.modulemigrations.history.ProgressTable;
@@ -59,32 +60,69 @@ public final class ModuleMigrations {
 
     final Database database;
     final RunLock lock;
-    final Map<String, List<LoadedMigration>> migrations;
-    final ModuleGraph graph;
     final List<MigrationScript> scripts;
     final List<ModuleLink> links;
+    private volatile @Nullable Discovered discovered;
     private volatile @Nullable Tables tables;
     private volatile @Nullable HistoryRead historyRead;
-    /** Whether some migration is a Java one: its checksum needs its {@code up} recorded, so the one-value read cannot prove anything. */
-    private final boolean javaMigrations;
+    /** {@link CodeFingerprint} when discovery waits for the first operation that needs it; else null. */
+    private final @Nullable String codeFingerprint;
+    /** The module count a {@link CheckTable} row recorded, when it proved the history as in the code without discovery; else -1. */
+    private volatile int unchangedModules = -1;
+    /** The history's digest read with rows that proved it as in the code, until {@link #recordChecked} records it. */
+    private volatile @Nullable String checkedDigest;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
-    ModuleMigrations(Settings settings, MigrationLoader.Loaded loaded) {
+    /** @param loaded the discovered migrations, or null to discover them when first needed */
+    ModuleMigrations(Settings settings, MigrationLoader.@Nullable Loaded loaded) {
         this.settings = settings;
         this.onlyModules = settings.modules();
         this.database = new Database(settings.dataSource(), settings.connectTimeout(), settings.lockTimeout(), settings.statementTimeout(),
                 settings.applicationName());
         // The lock key is the history table as configured, so every instance sharing it agrees.
         this.lock = new RunLock(new HistoryTable(settings.schema(), settings.table()).qualifiedName());
-        this.migrations = loaded.byModule();
-        this.javaMigrations = hasJavaMigrations(migrations);
-        this.graph = loaded.graph();
+        this.discovered = loaded != null ? new Discovered(loaded) : null;
+        this.codeFingerprint = loaded == null ? CodeFingerprint.of(settings) : null;
         this.scripts = settings.scripts();
         this.links = settings.links();
         if (settings.schema() != null) {
             this.tables = new Tables(settings.schema());
         }
+    }
+
+    /** The discovered migrations and their graph. */
+    private static final class Discovered {
+
+        final Map<String, List<LoadedMigration>> migrations;
+        final ModuleGraph graph;
+        /** Whether some migration is a Java one: its checksum needs its {@code up} recorded, so the one-value read cannot prove anything. */
+        final boolean javaMigrations;
+
+        Discovered(MigrationLoader.Loaded loaded) {
+            this.migrations = loaded.byModule();
+            this.graph = loaded.graph();
+            this.javaMigrations = hasJavaMigrations(migrations);
+        }
+    }
+
+    private Discovered discovered() {
+        Discovered d = discovered;
+        if (d == null) {
+            synchronized (this) {
+                d = discovered;
+                if (d == null) {
+                    d = new Discovered(MigrationLoader.load(settings));
+                    discovered = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Every migration, by module in name order; discovered first when that has not happened yet. */
+    Map<String, List<LoadedMigration>> byModule() {
+        return discovered().migrations;
     }
 
     /**
@@ -97,6 +135,7 @@ public final class ModuleMigrations {
         private final boolean configured;
         final HistoryTable history;
         final ProgressTable progress;
+        final CheckTable checks;
         private @Nullable StepRunner steps;
         private @Nullable LinkSync linkSync;
         private @Nullable ScriptRunner scripts;
@@ -106,6 +145,7 @@ public final class ModuleMigrations {
             this.configured = settings.schema() != null;
             this.history = new HistoryTable(schema, settings.table(), configured);
             this.progress = new ProgressTable(schema, settings.table() + "_progress");
+            this.checks = new CheckTable(schema, settings.table() + "_checks");
         }
 
         synchronized StepRunner steps() {
@@ -149,8 +189,12 @@ public final class ModuleMigrations {
         Connection c = database.open();
         if (tables == null) {
             try {
-                CodeChecksums code = forStart && fastPathApplies() ? CodeChecksums.of(migrations) : null;
-                SchemaRead found = code != null ? schemaAndHistory(c, code) : null;
+                SchemaRead found = forStart && discovered == null && codeFingerprint != null ? schemaAndUnchanged(c, codeFingerprint) : null;
+                if ((found == null || found.history() == null) && forStart && fastPathApplies()) {
+                    CodeChecksums code = CodeChecksums.of(byModule());
+                    SchemaRead read = code != null ? schemaAndHistory(c, code) : null;
+                    found = read != null ? read : found;
+                }
                 if (found == null) {
                     found = schema(c);
                 }
@@ -196,23 +240,60 @@ public final class ModuleMigrations {
      */
     private @Nullable SchemaRead schemaAndHistory(Connection c, CodeChecksums code) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(HistoryTable.selectSchemaThenChecksums(settings.table()));
-            String schema;
-            String searchPath;
-            try (ResultSet rs = st.getResultSet()) {
-                rs.next();
-                schema = rs.getString(1);
-                searchPath = rs.getString(2);
-                if (schema == null || !rs.getBoolean(3)) {
-                    return null;
-                }
+            st.execute(HistoryTable.selectSchemaThenChecksums(settings.table(), codeFingerprint != null));
+            SchemaRead found = currentSchemasHistory(st);
+            if (found == null) {
+                return null;
             }
             st.getMoreResults();
             try (ResultSet rows = st.getResultSet()) {
-                return new SchemaRead(schema, searchPath, new HistoryRead(c, code.matches(rows)));
+                boolean asInCode = code.matches(rows);
+                checkedDigest = asInCode ? code.digest() : null;
+                return new SchemaRead(found.schema(), found.searchPath(), new HistoryRead(c, asInCode));
             }
         } catch (SQLException e) {
             if (HistoryTable.missing(c, e)) {  // no history in the search_path yet
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The first result of {@link HistoryTable#selectSchemaThenChecksums} or {@link HistoryTable#selectSchemaThenUnchanged}:
+     * the current schema and the search_path, or null when the history table the search_path finds is not the
+     * current schema's.
+     */
+    private static @Nullable SchemaRead currentSchemasHistory(Statement st) throws SQLException {
+        try (ResultSet rs = st.getResultSet()) {
+            rs.next();
+            String schema = rs.getString(1);
+            return schema == null || !rs.getBoolean(3) ? null : new SchemaRead(schema, rs.getString(2), null);
+        }
+    }
+
+    /**
+     * The current schema, and (as {@link #schemaAndHistory}) the history as in the code when a
+     * {@link CheckTable} row recorded for {@code code} the history as it is now; without a history read
+     * when none did; null when the search_path finds no history table or not the current schema's.
+     */
+    private @Nullable SchemaRead schemaAndUnchanged(Connection c, String code) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(HistoryTable.selectSchemaThenUnchanged(settings.table(), code));
+            SchemaRead found = currentSchemasHistory(st);
+            if (found == null) {
+                return null;
+            }
+            st.getMoreResults();
+            try (ResultSet rows = st.getResultSet()) {
+                if (!rows.next()) {
+                    return found;
+                }
+                unchangedModules = rows.getInt(1);
+                return new SchemaRead(found.schema(), found.searchPath(), new HistoryRead(c, true));
+            }
+        } catch (SQLException e) {
+            if (HistoryTable.missing(c, e)) {  // no history or no check table in the search_path yet
                 return null;
             }
             throw e;
@@ -239,6 +320,10 @@ public final class ModuleMigrations {
         return tables().progress;
     }
 
+    CheckTable checkTable() {
+        return tables().checks;
+    }
+
     StepRunner steps() {
         return tables().steps();
     }
@@ -258,12 +343,12 @@ public final class ModuleMigrations {
 
     /** The modules that have migrations, by name. */
     public Set<String> modules() {
-        return migrations.keySet();
+        return byModule().keySet();
     }
 
     /** Every known migration of a module, in name order (empty for an unknown module). */
     public List<LoadedMigration> migrations(String module) {
-        return migrations.getOrDefault(module, List.of());
+        return byModule().getOrDefault(module, List.of());
     }
 
     /**
@@ -274,7 +359,7 @@ public final class ModuleMigrations {
      */
     public void readAll(Collection<String> modules) {
         List<LoadedMigration> all = new ArrayList<>();
-        (modules.isEmpty() ? migrations.keySet() : modules).forEach(module -> all.addAll(migrations(module)));
+        (modules.isEmpty() ? byModule().keySet() : modules).forEach(module -> all.addAll(migrations(module)));
         validate(all);
     }
 
@@ -285,7 +370,7 @@ public final class ModuleMigrations {
 
     /** The module graph (modules and their depends-on). */
     public ModuleGraph graph() {
-        return graph;
+        return discovered().graph;
     }
 
     /** Applies what is pending with the configured concurrency and all-or-nothing setting. */
@@ -420,7 +505,7 @@ public final class ModuleMigrations {
             History history = historyTable().read(c);
             LockHolder holder = history.tableExists() ? lock.holder(c) : null;
             Map<MigrationId, ChecksumMismatchException.Mismatch> changed = mismatches(history);
-            Set<String> names = new TreeSet<>(migrations.keySet());
+            Set<String> names = new TreeSet<>(byModule().keySet());
             history.all().stream().map(AppliedMigration::module).filter(this::loadsModule).forEach(names::add);
             Map<String, List<String>> missingByModule = new TreeMap<>();
             missing(history).forEach(id -> missingByModule.computeIfAbsent(id.module(), k -> new ArrayList<>()).add(id.name()));
@@ -443,7 +528,7 @@ public final class ModuleMigrations {
                 }
                 missing.addAll(missingByModule.getOrDefault(module, List.of()));
                 modules.add(new ModuleStatus(module, List.copyOf(applied), List.copyOf(pending), List.copyOf(missing),
-                        List.copyOf(changedNames), List.copyOf(graph.dependenciesOf(module))));
+                        List.copyOf(changedNames), List.copyOf(graph().dependenciesOf(module))));
             }
             Map<String, io.modulemigrations.script.ScriptState> scriptStates = new TreeMap<>();
             scripts.forEach(s -> scriptStates.put(s.name(), new io.modulemigrations.script.ScriptState(s.name(), null, null, null)));
@@ -459,7 +544,7 @@ public final class ModuleMigrations {
 
     /** The code's migration of this id, found in its module's name-ordered list. */
     @Nullable LoadedMigration migration(MigrationId id) {
-        List<LoadedMigration> module = migrations.get(id.module());
+        List<LoadedMigration> module = byModule().get(id.module());
         int i = module == null ? -1 : MigrationLoader.indexOf(module, id.name());
         return i < 0 ? null : module.get(i);
     }
@@ -505,24 +590,89 @@ public final class ModuleMigrations {
      * the history as a run does.
      */
     boolean appliedAsInCode(Connection c) throws SQLException {
-        if (!fastPathApplies()) {
-            return false;
-        }
         HistoryRead read = historyRead;
         historyRead = null;
         if (read != null && read.connection() == c) {
             return read.asInCode();
         }
-        CodeChecksums code = CodeChecksums.of(migrations);
+        String fingerprint = codeFingerprint;
+        if (fingerprint != null && discovered == null) {
+            Integer modules = tables().checks.unchanged(c, fingerprint, historyTable().qualifiedName());
+            if (modules != null) {
+                unchangedModules = modules;
+                return true;
+            }
+        }
+        if (!fastPathApplies()) {
+            return false;
+        }
+        CodeChecksums code = CodeChecksums.of(byModule());
         if (code == null) {
             return false;
         }
-        return historyTable().checksums(c, code::matches);
+        boolean asInCode = historyTable().checksums(c, code::matches, fingerprint != null);
+        checkedDigest = asInCode ? code.digest() : null;
+        return asInCode;
+    }
+
+    /**
+     * The number of modules, as discovered, or as recorded with the code's fingerprint when a start found
+     * the history unchanged without discovering anything.
+     */
+    int moduleCount() {
+        int recorded = unchangedModules;
+        return discovered == null && recorded >= 0 ? recorded : byModule().size();
+    }
+
+    /** Whether {@link #appliedAsInCode} proved it by a recorded check alone: nothing was discovered. */
+    boolean provenUnchanged() {
+        return discovered == null && unchangedModules >= 0;
+    }
+
+    /**
+     * Records, when {@link #appliedAsInCode} has just proved the history as in the code by reading every
+     * row, that the history with the digest read with them is this code's, so that the next start with the
+     * same code can tell it by the digest alone. Never fails a run: the record only saves a later start work.
+     */
+    void recordChecked(Connection c) {
+        String digest = checkedDigest;
+        String fingerprint = codeFingerprint;
+        checkedDigest = null;
+        if (digest == null || fingerprint == null) {
+            return;
+        }
+        CheckTable checks = tables().checks;
+        try {
+            if (!checks.record(c, fingerprint, digest, byModule().size())) {
+                // A history from before the check table existed: create it, if no run holds the lock, and record.
+                if (lock.tryAcquire(c)) {
+                    try {
+                        checks.create(c);
+                        checks.record(c, fingerprint, digest, byModule().size());
+                    } finally {
+                        lock.release(c);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.debug("Could not record the check of the history (the next start compares every migration again): {}", e.getMessage());
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+            } catch (SQLException ignored) {
+                // the connection is broken; the run's next statement says so
+            }
+        }
     }
 
     /** Whether {@link #appliedAsInCode} can tell anything: every migration is loaded and checked by its checksum. */
     private boolean fastPathApplies() {
-        return onlyModules == null && settings.validateChecksums() && !migrations.isEmpty() && !javaMigrations;
+        if (onlyModules != null || !settings.validateChecksums()) {
+            return false;
+        }
+        Discovered d = discovered();
+        return !d.migrations.isEmpty() && !d.javaMigrations;
     }
 
     private static boolean hasJavaMigrations(Map<String, List<LoadedMigration>> migrations) {

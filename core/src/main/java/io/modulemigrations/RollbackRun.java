@@ -132,7 +132,7 @@ final class RollbackRun {
                 chosen.put(module, all);
             });
         }
-        List<String> order = new ArrayList<>(engine.graph.order());
+        List<String> order = new ArrayList<>(engine.graph().order());
         java.util.Collections.reverse(order);
         List<AppliedMigration> rows = new ArrayList<>();
         for (String module : order) {
@@ -178,7 +178,7 @@ final class RollbackRun {
         Map<String, List<AppliedMigration>> later = new TreeMap<>();
         chosen.forEach((module, rows) -> {
             int earliestBatch = rows.get(rows.size() - 1).batch();
-            for (String dependent : engine.graph.dependentsOf(module)) {
+            for (String dependent : engine.graph().dependentsOf(module)) {
                 List<AppliedMigration> undone = chosen.getOrDefault(dependent, List.of());
                 for (AppliedMigration a : newestFirst(history, dependent)) {
                     List<AppliedMigration> found = later.computeIfAbsent(dependent, k -> new ArrayList<>());
@@ -214,7 +214,7 @@ final class RollbackRun {
     }
 
     private List<String> inGraphOrder(Set<String> names) {
-        return engine.graph.order().stream().filter(names::contains).toList();
+        return engine.graph().order().stream().filter(names::contains).toList();
     }
 
     private static List<AppliedMigration> newestFirst(History history, String module) {

@@ -69,7 +69,8 @@ class SessionStateTest {
 
             assertThat(Db.rows(ds, "select table_schema || '.' || table_name from information_schema.tables"
                     + " where table_schema in ('public', 'elsewhere') order by 1")).containsExactly(
-                    "elsewhere.leaked_here", "public.alpha_next", "public.beta_first", "public.gamma_first", "public.module_migrations", "public.module_migrations_progress");
+                    "elsewhere.leaked_here", "public.alpha_next", "public.beta_first", "public.gamma_first", "public.module_migrations",
+                    "public.module_migrations_checks", "public.module_migrations_progress");
             for (String table : List.of("alpha_next", "beta_first", "gamma_first")) {
                 assertThat(Db.rows(ds, "select * from public." + table)).as(table).containsExactly(baseline);
             }
@@ -108,7 +109,7 @@ class SessionStateTest {
 
             assertThat(Db.history(ds)).containsExactly("blog/Migration202601010001|1", "blog/Migration202601010002|1");
             assertThat(Db.rows(ds, "select table_name from information_schema.tables where table_schema = 'public' order by 1"))
-                    .containsExactly("comment", "module_migrations", "module_migrations_progress", "post");
+                    .containsExactly("comment", "module_migrations", "module_migrations_checks", "module_migrations_progress", "post");
             assertThat(migrations.rollback("blog").reverted()).hasSize(2);
             assertThat(Db.history(ds)).isEmpty();
         }

@@ -11,21 +11,13 @@ import io.modulemigrations.sql.SqlResource;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +42,7 @@ class UnreadStartTest {
             files.put("blog/Migration202501010001.sql", AUTHOR);
             files.put("blog/Migration202501010002.sql", POST);
             files.put("shop/Migration202501010001.sql", TAG);
-            try (URLClassLoader v1 = loader(jar(dir.resolve("v1.jar"), files))) {
+            try (URLClassLoader v1 = TestJars.loader(TestJars.jar(dir.resolve("v1.jar"), files))) {
                 ModuleMigrations.configure().dataSource(ds).classLoader(v1).locations("classpath:db/migrations").load().migrate();
 
                 CountingSource counting = new CountingSource(new SqlMigrationScanner(v1));
@@ -62,7 +54,7 @@ class UnreadStartTest {
             }
 
             files.put("shop/Migration202501010002.sql", "-- migrate:up\nalter table tag add column name text;\n-- migrate:down\nalter table tag drop column name;\n");
-            try (URLClassLoader v2 = loader(jar(dir.resolve("v2.jar"), files))) {
+            try (URLClassLoader v2 = TestJars.loader(TestJars.jar(dir.resolve("v2.jar"), files))) {
                 CountingSource counting = new CountingSource(new SqlMigrationScanner(v2));
                 MigrateResult result = ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(counting)
                         .locations("classpath:db/migrations").load().migrate();
@@ -77,7 +69,7 @@ class UnreadStartTest {
     void anEditedFileInAJarStopsTheRunBeforeAnyChange(PostgresServer server, @TempDir Path dir) throws Exception {
         try (TestDatabase db = server.createDatabase("unread_edited")) {
             DataSource ds = db.dataSource();
-            try (URLClassLoader v1 = loader(jar(dir.resolve("v1.jar"), Map.of("blog/Migration202501010001.sql", AUTHOR)))) {
+            try (URLClassLoader v1 = TestJars.loader(TestJars.jar(dir.resolve("v1.jar"), Map.of("blog/Migration202501010001.sql", AUTHOR)))) {
                 ModuleMigrations.configure().dataSource(ds).classLoader(v1).locations("classpath:db/migrations").load().migrate();
             }
             List<String> catalog = Db.catalog(ds);
@@ -86,7 +78,7 @@ class UnreadStartTest {
             edited.put("blog/Migration202501010001.sql", AUTHOR.replace("(id int primary key)", "(id bigint primary key)"));
             edited.put("blog/Migration202501010002.sql", POST);
 
-            try (URLClassLoader v2 = loader(jar(dir.resolve("v2.jar"), edited))) {
+            try (URLClassLoader v2 = TestJars.loader(TestJars.jar(dir.resolve("v2.jar"), edited))) {
                 ChecksumMismatchException e = catchThrowableOfType(ChecksumMismatchException.class, () -> ModuleMigrations.configure()
                         .dataSource(ds).classLoader(v2).locations("classpath:db/migrations").load().migrate());
 
@@ -105,7 +97,7 @@ class UnreadStartTest {
             Map<String, String> files = Map.of(
                     "blog/Migration202501010001.sql", AUTHOR.replace("\n", "\r\n"),
                     "blog/Migration202501010002.sql", "\uFEFF" + POST);
-            try (URLClassLoader loader = loader(jar(dir.resolve("app.jar"), files))) {
+            try (URLClassLoader loader = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files))) {
                 ModuleMigrations.configure().dataSource(ds).classLoader(loader).locations("classpath:db/migrations").load().migrate();
 
                 assertThat(ModuleMigrations.configure().dataSource(ds).classLoader(loader).locations("classpath:db/migrations").load()
@@ -131,30 +123,6 @@ class UnreadStartTest {
             assertThat(Db.tableExists(ds, "author")).isFalse();
             assertThat(Db.tableExists(ds, "module_migrations")).isFalse();
         }
-    }
-
-    private static Path jar(Path jar, Map<String, String> files) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-            Set<String> directories = new HashSet<>();
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                String name = "db/migrations/" + file.getKey();
-                // Directory entries, as a build writes them: a class loader finds a folder in a jar by its entry.
-                for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
-                    if (directories.add(name.substring(0, slash + 1))) {
-                        zip.putNextEntry(new ZipEntry(name.substring(0, slash + 1)));
-                        zip.closeEntry();
-                    }
-                }
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    private static URLClassLoader loader(Path jar) throws IOException {
-        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
     }
 
     /** The scanner's files, noting each one whose bytes are read. */

@@ -14,7 +14,7 @@ import java.util.List;
 final class CatalogSnapshot {
 
     private static final String NOT_HISTORY = " not in ('" + RawJdbcFloor.HISTORY
-            + "', 'module_migrations', 'module_migrations_progress', 'module_links', 'module_migration_scripts',"
+            + "', 'module_migrations', 'module_migrations_progress', 'module_migrations_checks', 'module_links', 'module_migration_scripts',"
             + " 'databasechangelog', 'databasechangeloglock') and %1$s not like 'flyway\\_%%'";
 
     private static final List<String> QUERIES = List.of(

@@ -84,8 +84,8 @@ class SpringBootScenarioTest {
         assertThat(results.historyTables()).containsEntry("flyway", List.of("flyway_schema_history"))
                 .containsEntry("liquibase", List.of("databasechangelog", "databasechangeloglock"))
                 .containsEntry("modulith", List.of("flyway_schema_history_m01", "flyway_schema_history_m02"))
-                .containsEntry("module-migrations-c1", List.of("module_migrations", "module_migrations_progress"))
-                .containsEntry("module-migrations-c4", List.of("module_migrations", "module_migrations_progress"))
+                .containsEntry("module-migrations-c1", List.of("module_migrations", "module_migrations_checks", "module_migrations_progress"))
+                .containsEntry("module-migrations-c4", List.of("module_migrations", "module_migrations_checks", "module_migrations_progress"))
                 .containsEntry(BootContender.RAW_JDBC, List.of(RawJdbcFloor.HISTORY));
     }
 }

@@ -26,6 +26,7 @@ public final class HistoryTable {
     private final String selectAll;
     private final String selectForRun;
     private final String selectChecksums;
+    private final String selectChecksumsAndDigest;
 
     /**
      * @param schema the schema, or null for the connection's current schema
@@ -48,6 +49,7 @@ public final class HistoryTable {
         this.selectAll = "select module, name, batch, checksum, applied_at, execution_ms, applied_by from " + qualifiedName;
         this.selectForRun = "select module, name, batch, checksum from " + qualifiedName;
         this.selectChecksums = checksumsOf(qualifiedName);
+        this.selectChecksumsAndDigest = checksumsAndDigestOf(qualifiedName);
     }
 
     /**
@@ -56,15 +58,37 @@ public final class HistoryTable {
      * schema's; then that table's {@link #checksums checksums}. Fails (SQLSTATE 42P01) when
      * the search_path finds no such table.
      */
-    public static String selectSchemaThenChecksums(String table) {
+    public static String selectSchemaThenChecksums(String table, boolean withDigest) {
         String name = quoteIdentifier(table);
+        return schemaOf(name) + (withDigest ? checksumsAndDigestOf(name) : checksumsOf(name));
+    }
+
+    /**
+     * {@link #selectSchemaThenChecksums}, but instead of the checksums the module count a
+     * {@link CheckTable} row of the same search_path records for {@code code} with the history as it is now:
+     * no row when there is none.
+     */
+    public static String selectSchemaThenUnchanged(String table, String code) {
+        String name = quoteIdentifier(table);
+        return schemaOf(name) + CheckTable.selectUnchanged(quoteIdentifier(table + "_checks"), name, code);
+    }
+
+    private static String schemaOf(String table) {
         return "select current_schema(), current_setting('search_path'), coalesce(to_regclass(quote_ident(current_schema()) || '.' || "
-                + literal(name) + ") = to_regclass(" + literal(name) + "), false);\n" + checksumsOf(name);
+                + literal(table) + ") = to_regclass(" + literal(table) + "), false);\n";
     }
 
     private static String checksumsOf(String table) {
         // No order by: the server would sort every row on every start; rows are matched in any order.
         return "select module, name, checksum from " + table;
+    }
+
+    /**
+     * The checksums and, in a row of its own whose module is null, the table's {@link CheckTable#digestOf digest}:
+     * one statement, so the digest is of the rows returned.
+     */
+    private static String checksumsAndDigestOf(String table) {
+        return "select module, name, checksum, null::text from " + table + " union all select null, null, null, " + CheckTable.digestOf(table);
     }
 
     /** An escape-string literal, read the same whatever {@code standard_conforming_strings} is. */
@@ -97,7 +121,15 @@ public final class HistoryTable {
      * cost more than the rest). False when there is no history table.
      */
     public boolean checksums(Connection connection, RowsTest test) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(selectChecksums)) {
+        return checksums(connection, test, false);
+    }
+
+    /**
+     * {@link #checksums(Connection, RowsTest)}; {@code withDigest} adds a row whose module is null and whose
+     * fourth column is the {@link CheckTable#digestOf digest} of the rows read.
+     */
+    public boolean checksums(Connection connection, RowsTest test, boolean withDigest) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(withDigest ? selectChecksumsAndDigest : selectChecksums)) {
             return test.test(rows);
         } catch (SQLException e) {
             if (missing(connection, e)) {

@@ -68,6 +68,17 @@ public final class RunLock {
         }
     }
 
+    /** Takes the lock on this connection if it is free now; false when another session holds it. */
+    public boolean tryAcquire(Connection connection) throws SQLException {
+        try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            tryLock.setLong(1, key);
+            try (ResultSet rs = tryLock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Releases the lock held by this connection's session. */
     public void release(Connection connection) throws SQLException {
         try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {

@@ -67,7 +67,7 @@ class ShadowReplayTests {
             replay.target(shadow, "blog", mapping.createStatements(blog::contains));
             assertThat(Sql.rows(shadow.dataSource(), "select relname from pg_class where relkind in ('r', 'S')"
                     + " and relnamespace = 'public'::regnamespace order by 1"))
-                    .containsExactly("author", "author_ids", "module_migrations", "module_migrations_progress",
+                    .containsExactly("author", "author_ids", "module_migrations", "module_migrations_checks", "module_migrations_progress",
                             "post", "post_seq", "product");
             assertThat(Sql.rows(shadow.dataSource(), "select module from module_migrations order by 1")).containsExactly("blog", "product");
             assertThat(Sql.rows(shadow.dataSource(), "select confrelid::regclass::text from pg_constraint where contype = 'f'"
