@@ -99,6 +99,9 @@ public final class ModuleMigrationsAutoConfiguration {
                 .connectTimeout(properties.getConnectTimeout())
                 .lockRetries(properties.getLockRetries())
                 .validateChecksums(properties.isValidateChecksums())
+                // Startup migrates, and so discovers and validates (failing the start on a problem), unless the
+                // code and the history are as a check of this very code found them: a restart then reads no migration.
+                .discoverWhenNeeded(properties.isRunOnStartup())
                 .applicationName(applicationName(environment));
         // Plain statements, not PropertyMapper and method references: each lambda here would be a class
         // generated while the application starts, on every start.

@@ -1,18 +1,29 @@
 package io.modulemigrations.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.modulemigrations.InvalidMigrationsException;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -148,6 +159,60 @@ class StartupMigrationTests {
                 .run(context -> assertThat(output).doesNotContain("both will manage tables"));
     }
 
+    /**
+     * What a restart of a packaged application does: with its migrations in a jar and the history as the
+     * previous start found it, the second restart lists and validates none of them.
+     */
+    @Test
+    void aRestartWithTheJarAndTheHistoryAsTheLastStartFoundThemReadsNoMigration(CapturedOutput output, @TempDir Path dir) throws IOException {
+        Path jar = migrationsJar(dir.resolve("app.jar"), "Migration202501010001.sql");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            for (int start = 1; start <= 3; start++) {
+                jarApplication(loader).run().close();
+            }
+        }
+        List<String> lines = output.getAll().lines().toList();
+        assertThat(lines).filteredOn(line -> line.contains("Applied 1 migration(s) in 1 module(s)")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.endsWith("Migrations are up to date (1 modules, nothing pending)")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.endsWith("nothing pending; code and history as an earlier check found them)")).hasSize(1);
+        assertThat(tables()).contains("author", "module_migrations_checks");
+    }
+
+    /** The engine leaves discovery to the startup run, which still stops the application on a problem, before anything runs. */
+    @Test
+    void anInvalidMigrationInAJarStillStopsTheStart(@TempDir Path dir) throws IOException {
+        Path jar = migrationsJar(dir.resolve("app.jar"), "migration-1.sql");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThatExceptionOfType(InvalidMigrationsException.class).isThrownBy(() -> jarApplication(loader).run())
+                    .withMessageContaining("migration-1.sql");
+        }
+        assertThat(tables()).doesNotContain("author", "module_migrations");
+    }
+
+    private SpringApplicationBuilder jarApplication(ClassLoader loader) {
+        return new SpringApplicationBuilder(JarApplication.class)
+                .web(WebApplicationType.NONE)
+                .resourceLoader(new DefaultResourceLoader(loader))
+                .properties("spring.datasource.url=" + this.database.jdbcUrl(),
+                        "spring.datasource.username=" + this.database.user(),
+                        "spring.datasource.password=" + this.database.password(),
+                        "module-migrations.run-on=ready", "module-migrations.locations=classpath:packaged/migrations");
+    }
+
+    private static Path migrationsJar(Path jar, String fileName) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("packaged/", "packaged/migrations/", "packaged/migrations/blog/")) {
+                zip.putNextEntry(new ZipEntry(folder));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("packaged/migrations/blog/" + fileName));
+            zip.write("-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
     private SpringApplicationBuilder application(List<String> events, String runOn) {
         return new SpringApplicationBuilder(StartupApplication.class)
                 .web(WebApplicationType.NONE)
@@ -166,6 +231,12 @@ class StartupMigrationTests {
 
     private static boolean authorExists(JdbcTemplate jdbc) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass('author') is not null", Boolean.class));
+    }
+
+    /** An application whose only migrations are SQL files in a jar. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, ModuleMigrationsAutoConfiguration.class })
+    static class JarApplication {
     }
 
     record AuthorCount(int count) {
