@@ -13,9 +13,14 @@ import io.modulemigrations.test.TestDatabase;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,36 @@ class UnchangedStartTest {
 
                 assertThat(result.applied()).extracting(m -> m.module() + "/" + m.name()).containsExactly("shop/Migration202501010002");
             }
+        }
+    }
+
+    /** An upgrade: the history is older than the check table. Eight instances restarting at once all start; one records. */
+    @Test
+    void eightInstancesRestartingAtOnceOnAHistoryWithoutTheCheckTableAllStart(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_upgrade");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            start(ds, new ListingCounter(app));
+            Db.execute(ds, "drop table module_migrations_checks");
+            int instances = 8;
+            CyclicBarrier together = new CyclicBarrier(instances);
+            ExecutorService pool = Executors.newFixedThreadPool(instances);
+            try {
+                List<Future<MigrateResult>> results = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    ModuleMigrations engine = configure(ds, new ListingCounter(app)).load();
+                    results.add(pool.submit(() -> {
+                        together.await();
+                        return engine.migrate();
+                    }));
+                }
+                for (Future<MigrateResult> result : results) {
+                    assertThat(result.get().nothingToDo()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(Db.rows(ds, "select modules from module_migrations_checks")).containsExactly("2");
         }
     }
 
