@@ -69,6 +69,23 @@ class UnchangedStartTest {
         }
     }
 
+    /** With {@code schema} set, the engine's tables are named with it and the history is not read through the search_path. */
+    @Test
+    void aRestartInAConfiguredSchemaListsNoMigrationEither(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_schema");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            for (int i = 0; i < 2; i++) {
+                configure(ds, new ListingCounter(app)).schema("migrations").load().migrate();
+            }
+            ListingCounter third = new ListingCounter(app);
+
+            assertThat(configure(ds, third).schema("migrations").load().migrate().nothingToDo()).isTrue();
+            assertThat(third.listings).isZero();
+            assertThat(Db.rows(ds, "select modules from migrations.module_migrations_checks")).containsExactly("2");
+        }
+    }
+
     @Test
     void aMigrationAddedToTheJarIsApplied(PostgresServer server, @TempDir Path dir) throws Exception {
         try (TestDatabase db = server.createDatabase("unchanged_added")) {
