@@ -118,15 +118,8 @@ public final class HistoryTable {
     /**
      * Passes every row's module, name and checksum, in the order the table holds them, to {@code test}:
      * what a start compares with the code's migrations. Nothing else is read (the timestamp alone would
-     * cost more than the rest). False when there is no history table.
-     */
-    public boolean checksums(Connection connection, RowsTest test) throws SQLException {
-        return checksums(connection, test, false);
-    }
-
-    /**
-     * {@link #checksums(Connection, RowsTest)}; {@code withDigest} adds a row whose module is null and whose
-     * fourth column is the {@link CheckTable#digestOf digest} of the rows read.
+     * cost more than the rest). {@code withDigest} adds a row whose module is null and whose fourth column
+     * is the {@link CheckTable#digestOf digest} of the rows read. False when there is no history table.
      */
     public boolean checksums(Connection connection, RowsTest test, boolean withDigest) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rows = st.executeQuery(withDigest ? selectChecksumsAndDigest : selectChecksums)) {
