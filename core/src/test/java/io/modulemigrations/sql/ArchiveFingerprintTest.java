@@ -69,7 +69,8 @@ class ArchiveFingerprintTest {
             out.write(Files.readAllBytes(plain));
         }
 
-        assertThat(ArchiveFingerprint.of(new URL("jar:" + script.toUri() + "!/db/migrations/"))).isNotNull();
+        assertThat(ArchiveFingerprint.of(new URL("jar:" + script.toUri() + "!/db/migrations/"))).isNotNull()
+                .isEqualTo(fingerprint("jar:" + plain.toUri() + "!/db/migrations/"));
     }
 
     @Test
