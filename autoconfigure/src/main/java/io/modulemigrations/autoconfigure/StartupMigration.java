@@ -16,11 +16,8 @@ final class StartupMigration {
     }
 
     static MigrateResult apply(ModuleMigrations migrations, MigrateOptions options) {
+        // The engine logs what it applied, per module and in sum; saying it again here would be a second line.
         MigrateResult result = migrations.migrate(options);
-        if (!result.nothingToDo()) {
-            log.info("Applied {} migration(s) in batch {} in {} ms", result.applied().size(), result.batch(),
-                    result.duration().toMillis());
-        }
         // A loop, not a stream with lambdas: those would be classes generated on every start.
         for (LinkActionResult link : result.links()) {
             if (link.outcome() == LinkActionResult.Outcome.SKIPPED && !link.action().safe()) {

@@ -83,6 +83,8 @@ class StartupMigrationTests {
         assertThat(lines).filteredOn(line -> line.matches(".*blog: applied 2 migration\\(s\\) in \\d+ ms$")).hasSize(1);
         assertThat(lines).filteredOn(line -> line.matches(".*shop: applied 1 migration\\(s\\) in \\d+ ms$")).hasSize(1);
         assertThat(lines).filteredOn(line -> line.contains("Applied 3 migration(s) in 2 module(s)")).hasSize(1);
+        // the engine's summary is the start's only one: no second line saying the same
+        assertThat(lines).filteredOn(line -> line.contains("Applied 3 migration(s)")).hasSize(1);
         assertThat(lines).noneMatch(line -> line.contains(": applying ") || line.contains(": applied Migration"));
     }
 
