@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ final class MigrateRun {
     private final long started = System.nanoTime();
     /** Whether this run found no history table and creates it. */
     private boolean createsHistory;
+    /** What this run learnt of the history before planning. */
+    private @Nullable HistoryCheck check;
 
     MigrateRun(ModuleMigrations engine, MigrateOptions options) {
         this.engine = engine;
@@ -57,12 +61,14 @@ final class MigrateRun {
     }
 
     MigrateResult run() {
-        try (Connection c = engine.open(true)) {
+        try (HistoryCheck check = engine.openForMigrate()) {
+            this.check = check;
+            Connection c = check.connection();
             // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
-            boolean asInCode = engine.appliedAsInCode(c);
+            boolean asInCode = engine.appliedAsInCode(check);
             Plan plan = asInCode ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
             if (asInCode && !options.dryRun()) {
-                engine.recordChecked(c);
+                engine.recordChecked(check);
             }
             if (options.dryRun()) {
                 LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;
@@ -179,11 +185,12 @@ final class MigrateRun {
     }
 
     private MigrateResult upToDate(Plan plan, boolean lockTaken) {
-        if (engine.provenUnchanged()) {
+        HistoryCheck told = Objects.requireNonNull(check);
+        if (told.byRecord()) {
             log.info("Migrations are up to date ({} modules, nothing pending; code and history as an earlier check found them)",
-                    engine.moduleCount());
+                    engine.moduleCount(told));
         } else {
-            log.info("Migrations are up to date ({} modules, nothing pending)", engine.moduleCount());
+            log.info("Migrations are up to date ({} modules, nothing pending)", engine.moduleCount(told));
         }
         return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, null, List.of(), List.of(), elapsed());
     }

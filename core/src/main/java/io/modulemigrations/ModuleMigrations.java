@@ -64,13 +64,8 @@ public final class ModuleMigrations {
     final List<ModuleLink> links;
     private volatile @Nullable Discovered discovered;
     private volatile @Nullable Tables tables;
-    private volatile @Nullable HistoryRead historyRead;
     /** {@link CodeFingerprint} when discovery waits for the first operation that needs it; else null. */
     private final @Nullable String codeFingerprint;
-    /** The module count a {@link CheckTable} row recorded, when it proved the history as in the code without discovery; else -1. */
-    private volatile int unchangedModules = -1;
-    /** The history's digest read with rows that proved it as in the code, until {@link #recordChecked} records it. */
-    private volatile @Nullable String checkedDigest;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
@@ -177,22 +172,30 @@ public final class ModuleMigrations {
      * writes names its tables with their schema and a migration's {@code search_path} cannot move them.
      */
     Connection open() {
-        return open(false);
+        Connection c = database.open();
+        fixSchema(c, null);
+        return c;
     }
 
     /**
-     * {@link #open()}; with {@code forStart}, where the first connection fixes the schema, the round
-     * trip that reads it also reads the history's checksums for {@link #appliedAsInCode} (one round
-     * trip fewer on a start with nothing to do).
+     * {@link #open()} for a migrate: where the first connection fixes the schema, the round trip that
+     * reads it also tells {@link #appliedAsInCode} whether the history is as in the code (one round trip
+     * fewer on a start with nothing to do).
      */
-    Connection open(boolean forStart) {
-        Connection c = database.open();
+    HistoryCheck openForMigrate() {
+        HistoryCheck check = new HistoryCheck(database.open());
+        fixSchema(check.connection(), check);
+        return check;
+    }
+
+    /** Fixes the schema of the engine's tables with the first connection; closes {@code c} when that fails. */
+    private void fixSchema(Connection c, @Nullable HistoryCheck check) {
         if (tables == null) {
             try {
-                SchemaRead found = forStart && discovered == null && codeFingerprint != null ? schemaAndUnchanged(c, codeFingerprint) : null;
-                if ((found == null || found.history() == null) && forStart && fastPathApplies()) {
+                SchemaRead found = check != null && discovered == null && codeFingerprint != null ? schemaAndUnchanged(c, codeFingerprint, check) : null;
+                if (check != null && (found == null || check.asInCode() == null) && fastPathApplies()) {
                     CodeChecksums code = CodeChecksums.of(byModule());
-                    SchemaRead read = code != null ? schemaAndHistory(c, code) : null;
+                    SchemaRead read = code != null ? schemaAndHistory(c, code, check) : null;
                     found = read != null ? read : found;
                 }
                 if (found == null) {
@@ -208,9 +211,6 @@ public final class ModuleMigrations {
                         tables = new Tables(found.schema());
                     }
                 }
-                if (found.history() != null) {
-                    historyRead = found.history();
-                }
             } catch (SQLException e) {
                 Database.closeQuietly(c);
                 throw new MigrationException("Could not read the connection's current schema: " + e.getMessage() + ". Nothing was changed.", e);
@@ -219,26 +219,25 @@ public final class ModuleMigrations {
                 throw e;
             }
         }
-        return c;
     }
 
-    /** The connection's current schema (null when no schema of its search_path exists), and the history compared when read with it. */
-    private record SchemaRead(@Nullable String schema, String searchPath, @Nullable HistoryRead history) {
+    /** The connection's current schema (null when no schema of its search_path exists) and its search_path. */
+    private record SchemaRead(@Nullable String schema, String searchPath) {
     }
 
     private static SchemaRead schema(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_schema(), current_setting('search_path')")) {
             rs.next();
-            return new SchemaRead(rs.getString(1), rs.getString(2), null);
+            return new SchemaRead(rs.getString(1), rs.getString(2));
         }
     }
 
     /**
-     * The current schema, and whether the history is as in {@code code}, when the history table the
-     * search_path finds is the current schema's; null when it is not, or there is none (then the
-     * schema is read alone and the history, if any, later from the current schema's table).
+     * The current schema, with whether the history is as in {@code code} told to {@code check}, when the
+     * history table the search_path finds is the current schema's; null when it is not, or there is none
+     * (then the schema is read alone and the history, if any, later from the current schema's table).
      */
-    private @Nullable SchemaRead schemaAndHistory(Connection c, CodeChecksums code) throws SQLException {
+    private @Nullable SchemaRead schemaAndHistory(Connection c, CodeChecksums code, HistoryCheck check) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(HistoryTable.selectSchemaThenChecksums(settings.table(), codeFingerprint != null));
             SchemaRead found = currentSchemasHistory(st);
@@ -247,9 +246,8 @@ public final class ModuleMigrations {
             }
             st.getMoreResults();
             try (ResultSet rows = st.getResultSet()) {
-                boolean asInCode = code.matches(rows);
-                checkedDigest = asInCode ? code.digest() : null;
-                return new SchemaRead(found.schema(), found.searchPath(), new HistoryRead(c, asInCode));
+                check.compared(code.matches(rows), code.digest());
+                return found;
             }
         } catch (SQLException e) {
             if (HistoryTable.missing(c, e)) {  // no history in the search_path yet
@@ -268,16 +266,16 @@ public final class ModuleMigrations {
         try (ResultSet rs = st.getResultSet()) {
             rs.next();
             String schema = rs.getString(1);
-            return schema == null || !rs.getBoolean(3) ? null : new SchemaRead(schema, rs.getString(2), null);
+            return schema == null || !rs.getBoolean(3) ? null : new SchemaRead(schema, rs.getString(2));
         }
     }
 
     /**
-     * The current schema, and (as {@link #schemaAndHistory}) the history as in the code when a
-     * {@link CheckTable} row recorded for {@code code} the history as it is now; without a history read
-     * when none did; null when the search_path finds no history table or not the current schema's.
+     * The current schema, with (as {@link #schemaAndHistory}) the history as in the code told to {@code check}
+     * when a {@link CheckTable} row recorded for {@code code} the history as it is now, and nothing told when
+     * none did; null when the search_path finds no history table or not the current schema's.
      */
-    private @Nullable SchemaRead schemaAndUnchanged(Connection c, String code) throws SQLException {
+    private @Nullable SchemaRead schemaAndUnchanged(Connection c, String code, HistoryCheck check) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(HistoryTable.selectSchemaThenUnchanged(settings.table(), code));
             SchemaRead found = currentSchemasHistory(st);
@@ -286,11 +284,10 @@ public final class ModuleMigrations {
             }
             st.getMoreResults();
             try (ResultSet rows = st.getResultSet()) {
-                if (!rows.next()) {
-                    return found;
+                if (rows.next()) {
+                    check.foundRecorded(rows.getInt(1));
                 }
-                unchangedModules = rows.getInt(1);
-                return new SchemaRead(found.schema(), found.searchPath(), new HistoryRead(c, true));
+                return found;
             }
         } catch (SQLException e) {
             if (HistoryTable.missing(c, e)) {  // no history or no check table in the search_path yet
@@ -298,10 +295,6 @@ public final class ModuleMigrations {
             }
             throw e;
         }
-    }
-
-    /** Whether the history was as in the code when {@link #open(boolean)} read it with the schema, until {@link #appliedAsInCode} takes it. */
-    private record HistoryRead(Connection connection, boolean asInCode) {
     }
 
     private Tables tables() {
@@ -589,17 +582,17 @@ public final class ModuleMigrations {
      * False whenever anything differs or cannot be told cheaply; the caller then reads and compares
      * the history as a run does.
      */
-    boolean appliedAsInCode(Connection c) throws SQLException {
-        HistoryRead read = historyRead;
-        historyRead = null;
-        if (read != null && read.connection() == c) {
-            return read.asInCode();
+    boolean appliedAsInCode(HistoryCheck check) throws SQLException {
+        Boolean told = check.asInCode();
+        if (told != null) {
+            return told;
         }
+        Connection c = check.connection();
         String fingerprint = codeFingerprint;
         if (fingerprint != null && discovered == null) {
             Integer modules = tables().checks.unchanged(c, fingerprint, historyTable().qualifiedName());
             if (modules != null) {
-                unchangedModules = modules;
+                check.foundRecorded(modules);
                 return true;
             }
         }
@@ -611,22 +604,16 @@ public final class ModuleMigrations {
             return false;
         }
         boolean asInCode = historyTable().checksums(c, code::matches, fingerprint != null);
-        checkedDigest = asInCode ? code.digest() : null;
+        check.compared(asInCode, code.digest());
         return asInCode;
     }
 
     /**
-     * The number of modules, as discovered, or as recorded with the code's fingerprint when a start found
-     * the history unchanged without discovering anything.
+     * The number of modules, as discovered, or as recorded with the code's fingerprint when {@code check}
+     * found the history unchanged without discovering anything.
      */
-    int moduleCount() {
-        int recorded = unchangedModules;
-        return discovered == null && recorded >= 0 ? recorded : byModule().size();
-    }
-
-    /** Whether {@link #appliedAsInCode} proved it by a recorded check alone: nothing was discovered. */
-    boolean provenUnchanged() {
-        return discovered == null && unchangedModules >= 0;
+    int moduleCount(HistoryCheck check) {
+        return discovered == null && check.byRecord() ? check.recordedModules() : byModule().size();
     }
 
     /**
@@ -634,13 +621,13 @@ public final class ModuleMigrations {
      * row, that the history with the digest read with them is this code's, so that the next start with the
      * same code can tell it by the digest alone. Never fails a run: the record only saves a later start work.
      */
-    void recordChecked(Connection c) {
-        String digest = checkedDigest;
+    void recordChecked(HistoryCheck check) {
+        String digest = check.takeDigest();
         String fingerprint = codeFingerprint;
-        checkedDigest = null;
         if (digest == null || fingerprint == null) {
             return;
         }
+        Connection c = check.connection();
         CheckTable checks = tables().checks;
         try {
             if (!checks.record(c, fingerprint, digest, byModule().size())) {
