@@ -155,6 +155,21 @@ final class Database {
         return baseline == null ? List.of() : baseline.resetStatementsForBatch(table);
     }
 
+    /**
+     * {@link #resetStatementsForBatch} but the settings, for a batch whose next statement writes a row
+     * with {@link #settingsCondition} as its condition.
+     */
+    List<String> defaultsForBatch(Connection connection) {
+        SessionBaseline baseline = baselines.get(connection);
+        return baseline == null ? List.of() : baseline.defaultsForBatch();
+    }
+
+    /** A condition, always true, that sets the engine's settings on the session again when evaluated; null when none is needed. */
+    @Nullable String settingsCondition(Connection connection) {
+        SessionBaseline baseline = baselines.get(connection);
+        return baseline == null ? null : baseline.settingsCondition();
+    }
+
     /** Puts a session back as {@link #prepare} found it: the application's settings, role and search_path. */
     record SessionRestore(Database database, Connection connection, boolean autoCommit, SessionBaseline found) {
 

@@ -135,11 +135,14 @@ final class StepRunner {
                 b.flushStatements();
                 ms = (System.nanoTime() - start) / 1_000_000;
             }
-            // The session goes back to the engine's settings before the history row is written, in
-            // the same batch: what the migration set (search_path, role, a setting) reaches neither
-            // the history write nor the next migration.
-            List<String> closing = new ArrayList<>(database.resetStatementsForBatch(c, history.qualifiedName()));
-            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy) : history.deleteSql(m.id());
+            // The session goes back to its defaults before the history row is written, in the same batch:
+            // what the migration set (search_path, role, a setting) reaches neither the history write nor
+            // the next migration. Up, the history insert itself sets the engine's settings again as it
+            // writes its row (one statement fewer per migration); down, a delete that found no row would
+            // set nothing, so the settings get a statement of their own.
+            List<String> closing = new ArrayList<>(up ? database.defaultsForBatch(c) : database.resetStatementsForBatch(c, history.qualifiedName()));
+            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy, database.settingsCondition(c))
+                    : history.deleteSql(m.id());
             closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
             // The commit rides in the batch; commit() then finds no transaction and sends nothing,
             // but tells the pool the connection has nothing left to commit.

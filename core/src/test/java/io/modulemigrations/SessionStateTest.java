@@ -7,6 +7,8 @@ import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,6 +33,7 @@ class SessionStateTest {
             set work_mem = '7MB';
             select set_config('app.tenant', 'leaked', false);
             select pg_catalog.set_config('statement_timeout', '1h', false);
+            set application_name = 'leaked';
             set role mm_session_test_role;
             -- migrate:down
             drop schema elsewhere cascade;
@@ -40,7 +43,22 @@ class SessionStateTest {
     private static String sees(String table) {
         return "-- migrate:up\ncreate table " + table + " as select current_schema()::text as schema, current_setting('search_path') as search_path,"
                 + " current_user::text as role, current_setting('work_mem') as work_mem, coalesce(current_setting('app.tenant', true), '') as tenant,"
-                + " current_setting('statement_timeout') as statement_timeout;\n-- migrate:down\ndrop table " + table + ";\n";
+                + " current_setting('statement_timeout') as statement_timeout, current_setting('application_name') as application_name;\n"
+                + "-- migrate:down\ndrop table " + table + ";\n";
+    }
+
+    /**
+     * The session as {@link #sees} records it when it is the engine's own: the test connection's settings, and
+     * the name the engine gives its sessions (not a default, so only setting it again after a reset brings it back).
+     */
+    private static String engineSession(DataSource ds) {
+        try {
+            return Db.rows(ds, "select current_schema()::text || '|' || current_setting('search_path') || '|' || current_user::text"
+                    + " || '|' || current_setting('work_mem') || '||' || current_setting('statement_timeout')").get(0)
+                    + "|module-migrations@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static TestDatabase database(String hint) {
@@ -55,8 +73,7 @@ class SessionStateTest {
     void nothingAMigrationSetsReachesTheNextMigrationOtherModulesOrTheHistory(int concurrency) {
         try (TestDatabase db = database("session_leak")) {
             DataSource ds = db.dataSource();
-            String baseline = Db.rows(ds, "select current_schema()::text || '|' || current_setting('search_path') || '|' || current_user::text"
-                    + " || '|' || current_setting('work_mem') || '||' || current_setting('statement_timeout')").get(0);
+            String baseline = engineSession(ds);
 
             ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds).concurrency(concurrency)
                     .sqlMigration("alpha", "Migration202601010001", LEAKS)
@@ -139,8 +156,7 @@ class SessionStateTest {
     void aMigrationThatResetsEverythingIsRecordedAndTheNextSeesTheEngineSession() {
         try (TestDatabase db = database("reset_all")) {
             DataSource ds = db.dataSource();
-            String baseline = Db.rows(ds, "select current_schema()::text || '|' || current_setting('search_path') || '|' || current_user::text"
-                    + " || '|' || current_setting('work_mem') || '||' || current_setting('statement_timeout')").get(0);
+            String baseline = engineSession(ds);
             ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
                     .sqlMigration("blog", "Migration202601010001", """
                             -- migrate:up

@@ -199,11 +199,21 @@ public final class HistoryTable {
      * from the transaction's start, which is when the migration's first statement was sent.
      */
     public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy) {
-        return "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) values ("
-                + quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
-                + (checksum == null ? "null" : quoteLiteral(checksum)) + ", clock_timestamp(), "
+        return insertSql(id, batch, checksum, executionMs, appliedBy, null);
+    }
+
+    /**
+     * {@link #insertSql(MigrationId, int, String, Long, String)}, writing the row only where {@code condition}
+     * holds, evaluated once ({@code insert … select … where}); without a condition, a plain {@code values}.
+     */
+    public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy,
+            @Nullable String condition) {
+        String values = quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
+                + (checksum == null ? "null::text" : quoteLiteral(checksum)) + ", clock_timestamp(), "
                 + (executionMs == null ? "(extract(epoch from clock_timestamp() - now()) * 1000)::bigint" : executionMs.toString())
-                + ", " + (appliedBy == null ? "current_user" : quoteLiteral(appliedBy)) + ")";
+                + ", " + (appliedBy == null ? "current_user" : quoteLiteral(appliedBy));
+        String into = "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) ";
+        return condition == null ? into + "values (" + values + ")" : into + "select " + values + " where " + condition;
     }
 
     /** The delete for a migration that has just been rolled back. */
