@@ -41,10 +41,14 @@ class SessionStateTest {
 
     /** Records the session it ran in and creates an unqualified table. */
     private static String sees(String table) {
-        return "-- migrate:up\ncreate table " + table + " as select current_schema()::text as schema, current_setting('search_path') as search_path,"
+        return "-- migrate:up\n" + recordSession(table) + "-- migrate:down\ndrop table " + table + ";\n";
+    }
+
+    /** Creates {@code table} (unqualified) with one row: the session the statement ran in. */
+    private static String recordSession(String table) {
+        return "create table " + table + " as select current_schema()::text as schema, current_setting('search_path') as search_path,"
                 + " current_user::text as role, current_setting('work_mem') as work_mem, coalesce(current_setting('app.tenant', true), '') as tenant,"
-                + " current_setting('statement_timeout') as statement_timeout, current_setting('application_name') as application_name;\n"
-                + "-- migrate:down\ndrop table " + table + ";\n";
+                + " current_setting('statement_timeout') as statement_timeout, current_setting('application_name') as application_name;\n";
     }
 
     /**
@@ -129,6 +133,36 @@ class SessionStateTest {
                     .containsExactly("comment", "module_migrations", "module_migrations_checks", "module_migrations_progress", "post");
             assertThat(migrations.rollback("blog").reverted()).hasSize(2);
             assertThat(Db.history(ds)).isEmpty();
+        }
+    }
+
+    /** Rolling back runs the downs newest first: what one down sets reaches neither the next down nor the history. */
+    @Test
+    void nothingADownSetsReachesTheNextDown() {
+        try (TestDatabase db = database("session_leak_down")) {
+            DataSource ds = db.dataSource();
+            String baseline = engineSession(ds);
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(ds)
+                    .sqlMigration("blog", "Migration202601010001", "-- migrate:up\ncreate table post (id int);\n-- migrate:down\ndrop table post;\n"
+                            + recordSession("seen_in_down"))
+                    .sqlMigration("blog", "Migration202601010002", """
+                            -- migrate:up
+                            create schema elsewhere;
+                            -- migrate:down
+                            set search_path to elsewhere, public;
+                            set work_mem = '7MB';
+                            select set_config('app.tenant', 'leaked', false);
+                            set application_name = 'leaked';
+                            drop schema elsewhere;
+                            set role mm_session_test_role;
+                            """)
+                    .load();
+            assertThat(migrations.migrate().applied()).hasSize(2);
+
+            assertThat(migrations.rollback("blog").reverted()).hasSize(2);
+
+            assertThat(Db.history(ds)).isEmpty();
+            assertThat(Db.rows(ds, "select * from public.seen_in_down")).containsExactly(baseline);
         }
     }
 
