@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +50,6 @@ final class MigrateRun {
     private final long started = System.nanoTime();
     /** Whether this run found no history table and creates it. */
     private boolean createsHistory;
-    /** What this run learnt of the history before planning. */
-    private @Nullable HistoryCheck check;
 
     MigrateRun(ModuleMigrations engine, MigrateOptions options) {
         this.engine = engine;
@@ -62,7 +58,6 @@ final class MigrateRun {
 
     MigrateResult run() {
         try (HistoryCheck check = engine.openForMigrate()) {
-            this.check = check;
             Connection c = check.connection();
             // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
             boolean asInCode = engine.appliedAsInCode(check);
@@ -78,9 +73,9 @@ final class MigrateRun {
             MigrateResult result;
             if (plan.pending().isEmpty() && !linkActionsDue(c)) {
                 endReadOnly(c);
-                result = upToDate(plan, false);
+                result = upToDate(plan, false, check);
             } else {
-                result = engine.underLock(c, () -> migrateLocked(c));
+                result = engine.underLock(c, () -> migrateLocked(c, check));
             }
             if (!result.missing().isEmpty()) {
                 log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
@@ -101,7 +96,7 @@ final class MigrateRun {
     }
 
     /** Under the lock: the history again (another instance may have migrated meanwhile), apply, then sync links. */
-    private MigrateResult migrateLocked(Connection c) throws SQLException, InterruptedException {
+    private MigrateResult migrateLocked(Connection c, HistoryCheck check) throws SQLException, InterruptedException {
         // All-or-nothing promises the database as before a failed run: a history table this run
         // creates is created with its migrations (in their transaction), or dropped with them.
         History history = engine.historyTable().readForRun(c);
@@ -113,7 +108,7 @@ final class MigrateRun {
         if (plan.pending().isEmpty() && createsHistory && options.allOrNothing()) {
             createTables(c);
         }
-        MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true) : apply(c, plan, history.latestBatch() + 1);
+        MigrateResult result = plan.pending().isEmpty() ? upToDate(plan, true, check) : apply(c, plan, history.latestBatch() + 1);
         if (!linksWanted()) {
             return result;
         }
@@ -184,13 +179,12 @@ final class MigrateRun {
         return new MigrateResult(0, List.of(), List.copyOf(steps), plan.missing(), false, true, links, List.of(), List.of(), elapsed());
     }
 
-    private MigrateResult upToDate(Plan plan, boolean lockTaken) {
-        HistoryCheck told = Objects.requireNonNull(check);
-        if (told.byRecord()) {
+    private MigrateResult upToDate(Plan plan, boolean lockTaken, HistoryCheck check) {
+        if (check.byRecord()) {
             log.info("Migrations are up to date ({} modules, nothing pending; code and history as an earlier check found them)",
-                    engine.moduleCount(told));
+                    engine.moduleCount(check));
         } else {
-            log.info("Migrations are up to date ({} modules, nothing pending)", engine.moduleCount(told));
+            log.info("Migrations are up to date ({} modules, nothing pending)", engine.moduleCount(check));
         }
         return new MigrateResult(0, List.of(), List.of(), plan.missing(), lockTaken, false, null, List.of(), List.of(), elapsed());
     }

@@ -166,7 +166,7 @@ final class StepRunner {
             List<String> planned = earlier == null ? null : m.plannedStatements(up);
             throw new StepFailure(m, direction, sf, sf != null ? sf.getCause() : e, partly, planned != null ? planned : b.issued(), earlier,
                     transactional ? null : progress.finishedSql(m.id(), way, up
-                            ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), null, appliedBy) : history.deleteSql(m.id())));
+                            ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), null, appliedBy, null) : history.deleteSql(m.id())));
         } finally {
             if (watch != null) {
                 watch.close();

@@ -196,15 +196,9 @@ public final class HistoryTable {
 
     /**
      * The insert for a migration that has just run. With {@code executionMs} null the time is taken
-     * from the transaction's start, which is when the migration's first statement was sent.
-     */
-    public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy) {
-        return insertSql(id, batch, checksum, executionMs, appliedBy, null);
-    }
-
-    /**
-     * {@link #insertSql(MigrationId, int, String, Long, String)}, writing the row only where {@code condition}
-     * holds, evaluated once ({@code insert … select … where}); without a condition, a plain {@code values}.
+     * from the transaction's start, which is when the migration's first statement was sent. With a
+     * {@code condition} the row is written only where it holds, evaluated once ({@code insert … select …
+     * where}); without one, a plain {@code values}.
      */
     public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy,
             @Nullable String condition) {
