@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +58,8 @@ final class CodeFingerprint {
         byte[] bytes = code.toString().getBytes(StandardCharsets.UTF_8);
         CRC32 crc32 = new CRC32();
         crc32.update(bytes);
-        CRC32C crc32c = new CRC32C();
-        crc32c.update(bytes);
-        return bytes.length + ":" + Long.toHexString(crc32.getValue()) + ":" + Long.toHexString(crc32c.getValue());
+        Adler32 adler32 = new Adler32();
+        adler32.update(bytes);
+        return bytes.length + ":" + Long.toHexString(crc32.getValue()) + ":" + Long.toHexString(adler32.getValue());
     }
 }

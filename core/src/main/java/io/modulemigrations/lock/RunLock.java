@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +25,22 @@ public final class RunLock {
 
     /** A lock for the history table with this name; the same name always gives the same key. */
     public RunLock(String historyTable) {
-        CRC32C crc = new CRC32C();
-        crc.update(("module-migrations:" + historyTable).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        this.key = 0x4D4D_0000_0000_0000L | crc.getValue();
+        this.key = 0x4D4D_0000_0000_0000L | crc32c(("module-migrations:" + historyTable).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The CRC-32C of a few bytes, as {@link java.util.zip.CRC32C} computes it, without the tables that class
+     * builds when it is first used: an up-to-date start needs no other checksum.
+     */
+    private static long crc32c(byte[] bytes) {
+        int crc = ~0;
+        for (byte b : bytes) {
+            crc ^= b & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc >>> 1) ^ (0x82F63B78 & -(crc & 1));
+            }
+        }
+        return ~crc & 0xFFFF_FFFFL;
     }
 
     public long key() {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,10 +105,11 @@ public final class ArchiveFingerprint {
             file.readFully(directory);
             CRC32 crc32 = new CRC32();
             crc32.update(directory);
-            CRC32C crc32c = new CRC32C();
-            crc32c.update(directory);
+            // Not CRC-32C: its class builds tables when first used, the only use an up-to-date start would have.
+            Adler32 adler32 = new Adler32();
+            adler32.update(directory);
             return "zip:" + entries + ":" + directorySize + ":" + Long.toHexString(crc32.getValue()) + ":"
-                    + Long.toHexString(crc32c.getValue());
+                    + Long.toHexString(adler32.getValue());
         }
     }
 
