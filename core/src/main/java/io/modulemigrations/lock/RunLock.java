@@ -1,6 +1,7 @@
 package io.modulemigrations.lock;
 
 import io.modulemigrations.LockTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ public final class RunLock {
 
     /** A lock for the history table with this name; the same name always gives the same key. */
     public RunLock(String historyTable) {
-        this.key = 0x4D4D_0000_0000_0000L | crc32c(("module-migrations:" + historyTable).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.key = 0x4D4D_0000_0000_0000L | crc32c(("module-migrations:" + historyTable).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
