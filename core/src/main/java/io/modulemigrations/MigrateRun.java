@@ -7,6 +7,7 @@ import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.script.ScriptOutcome;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,40 +61,83 @@ final class MigrateRun {
     MigrateResult run() {
         try (HistoryCheck check = engine.openForMigrate()) {
             Connection c = check.connection();
-            // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
-            boolean asInCode = engine.appliedAsInCode(check);
-            Plan plan = asInCode ? new Plan(Map.of(), List.of()) : plan(engine.historyTable().readForRun(c));
-            if (asInCode && !options.dryRun()) {
-                engine.recordChecked(check);
-            }
+            Plan plan = plan(check);
             if (options.dryRun()) {
                 LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;
                 endReadOnly(c);
                 return dryRun(plan, links);
             }
             MigrateResult result;
-            if (plan.pending().isEmpty() && !linkActionsDue(c)) {
+            if (nothingDue(c, plan)) {
                 endReadOnly(c);
                 result = upToDate(plan, false, check);
             } else {
                 result = engine.underLock(c, () -> migrateLocked(c, check));
             }
-            if (!result.missing().isEmpty()) {
-                log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
-            }
+            warnMissing(result);
             return options.skipScripts() ? result : result.withScripts(engine.runScripts(c, true));
-        } catch (UncheckedIOException e) {
-            // Files are read before anything runs (applied ones for their checksums, pending ones to parse them).
-            throw new MigrationException(e.getMessage() + ". Nothing was changed. Next: check that the file is there and readable,"
-                    + " then run migrate again.", e);
-        } catch (SQLException e) {
-            throw new MigrationException("Migrate failed talking to the database: " + e.getMessage()
-                    + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"
-                    + " else is. Next: check the database and run migrate again.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("Interrupted while waiting for the migration lock; nothing was changed.", e);
+        } catch (UncheckedIOException | SQLException | InterruptedException e) {
+            throw failed(e);
         }
+    }
+
+    /** Migrate's result when it has nothing to do; null, with nothing changed and no lock taken, when it has. */
+    @Nullable MigrateResult runIfUpToDate() {
+        try (HistoryCheck check = engine.openForMigrate()) {
+            Connection c = check.connection();
+            Plan plan = plan(check);
+            List<ScriptOutcome> scripts = null;
+            if (nothingDue(c, plan)) {
+                scripts = options.skipScripts() ? List.of() : engine.doneScripts(c);
+            }
+            endReadOnly(c);
+            if (scripts == null) {
+                return null;
+            }
+            MigrateResult result = upToDate(plan, false, check);
+            warnMissing(result);
+            return result.withScripts(scripts);
+        } catch (UncheckedIOException | SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** What is pending, read with one pass over the history unless the history proves itself as in the code. */
+    private Plan plan(HistoryCheck check) throws SQLException {
+        // Usually a start finds everything applied: module, name and checksum, compared as read, prove it.
+        if (!engine.appliedAsInCode(check)) {
+            return plan(engine.historyTable().readForRun(check.connection()));
+        }
+        if (!options.dryRun()) {
+            engine.recordChecked(check);
+        }
+        return new Plan(Map.of(), List.of());
+    }
+
+    /** Whether nothing is pending and no link action is due. */
+    private boolean nothingDue(Connection c, Plan plan) throws SQLException {
+        return plan.pending().isEmpty() && !linkActionsDue(c);
+    }
+
+    private static void warnMissing(MigrateResult result) {
+        if (!result.missing().isEmpty()) {
+            log.warn("Applied migration(s) not found in the code, left as they are: {}", result.missing());
+        }
+    }
+
+    private static RuntimeException failed(Exception e) {
+        if (e instanceof UncheckedIOException) {
+            // Files are read before anything runs (applied ones for their checksums, pending ones to parse them).
+            return new MigrationException(e.getMessage() + ". Nothing was changed. Next: check that the file is there and readable,"
+                    + " then run migrate again.", e);
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new MigrationException("Interrupted while waiting for the migration lock; nothing was changed.", e);
+        }
+        return new MigrationException("Migrate failed talking to the database: " + e.getMessage()
+                + ". Each migration commits together with its history row, so whatever is recorded is applied and nothing"
+                + " else is. Next: check the database and run migrate again.", e);
     }
 
     /** Under the lock: the history again (another instance may have migrated meanwhile), apply, then sync links. */

@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -384,6 +385,20 @@ public final class ModuleMigrations {
         return new MigrateRun(this, options).run();
     }
 
+    /**
+     * What {@link #migrate(MigrateOptions)} returns when it has nothing to do: every migration applied as
+     * in the code, no link action due and every migration script finished. Read without the lock; when
+     * migrate has something to do, empty, with nothing changed (the record of a check of the history
+     * aside). A start that migrates when it is ready asks this while it starts, on a thread of its own,
+     * and migrates only when the answer is empty. A dry run's flag is ignored.
+     *
+     * @throws ChecksumMismatchException  applied migrations were edited
+     * @throws DatabaseUnavailableException no connection within the connect timeout
+     */
+    public Optional<MigrateResult> upToDate(MigrateOptions options) {
+        return Optional.ofNullable(new MigrateRun(this, options).runIfUpToDate());
+    }
+
     /** Rolls back each module's latest batch. */
     public RollbackResult rollback(String... modules) {
         return rollback(Arrays.asList(modules), RollbackOptions.latestBatch());
@@ -452,19 +467,20 @@ public final class ModuleMigrations {
         }
     }
 
+    /** Every script as already done when all have finished (none, when there are none); null when one is to run. */
+    @Nullable List<ScriptOutcome> doneScripts(Connection c) throws SQLException {
+        return scripts.isEmpty() ? List.of() : allDone(finishedScripts(c));
+    }
+
     /** Scripts after migrations: a read when all are done; the table is created under the run lock the first time. */
     List<ScriptOutcome> runScripts(Connection c, boolean afterMigrations) throws SQLException {
         if (scripts.isEmpty()) {
             return List.of();
         }
-        if (!c.getAutoCommit()) {
-            c.rollback();
-            c.setAutoCommit(true);
-        }
-        java.util.Set<String> finished = scriptRunner().finished(c);
-        if (finished != null && scripts.stream().allMatch(s -> finished.contains(s.name()))) {
-            return scripts.stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
-                    .sorted(java.util.Comparator.comparing(ScriptOutcome::name)).toList();
+        Set<String> finished = finishedScripts(c);
+        List<ScriptOutcome> done = allDone(finished);
+        if (done != null) {
+            return done;
         }
         if (finished == null) {
             try {
@@ -490,6 +506,23 @@ public final class ModuleMigrations {
             }
         }
         return outcomes;
+    }
+
+    /** The scripts that finished, read in autocommit; null when their table does not exist yet. */
+    private @Nullable Set<String> finishedScripts(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        return scriptRunner().finished(c);
+    }
+
+    private @Nullable List<ScriptOutcome> allDone(@Nullable Set<String> finished) {
+        if (finished == null || !scripts.stream().allMatch(s -> finished.contains(s.name()))) {
+            return null;
+        }
+        return scripts.stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
+                .sorted(java.util.Comparator.comparing(ScriptOutcome::name)).toList();
     }
 
     /** The state of every module, without taking the lock. */
