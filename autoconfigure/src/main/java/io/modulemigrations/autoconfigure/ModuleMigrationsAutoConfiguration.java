@@ -159,7 +159,8 @@ public final class ModuleMigrationsAutoConfiguration {
         @ConditionalOnMissingBean
         MigrationRunner migrationRunner(ModuleMigrations migrations, ModuleMigrationsProperties properties,
                 Environment environment) {
-            return new MigrationRunner(migrations, migrateOptions(properties, environment));
+            // Checked again here, as for the initializer: a command's start reads nothing ahead.
+            return new MigrationRunner(migrations, migrateOptions(properties, environment), properties.isRunOnStartup());
         }
     }
 

@@ -453,7 +453,9 @@ public class ModuleMigrationsProperties {
 
         /**
          * On ApplicationReadyEvent, after ApplicationRunner and CommandLineRunner beans; readiness
-         * is REFUSING_TRAFFIC until migrations are done.
+         * is REFUSING_TRAFFIC until migrations are done. Whether anything is pending is read while the
+         * context refreshes, on a thread of its own, so that a start with nothing to apply does not
+         * wait for the database at the ready event.
          */
         READY
     }

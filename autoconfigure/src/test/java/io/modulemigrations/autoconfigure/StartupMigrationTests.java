@@ -3,7 +3,10 @@ package io.modulemigrations.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.modulemigrations.ChecksumMismatchException;
 import io.modulemigrations.InvalidMigrationsException;
+import io.modulemigrations.MigrateOptions;
+import io.modulemigrations.ModuleMigrations;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -13,8 +16,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -44,6 +51,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** When startup migrations run: during initialization (JPA's default) or when ready, and what each means for the application's beans. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -180,6 +188,86 @@ class StartupMigrationTests {
         assertThat(tables()).contains("author", "module_migrations_checks");
     }
 
+    /**
+     * A ready start asks whether anything is pending while the context refreshes: the first start
+     * then migrates at the ready event; a restart with nothing to apply takes no connection there.
+     */
+    @Test
+    void aReadyStartReadsWhatIsPendingWhileStartingAndMigratesAtTheReadyEventOnlyWhenSomethingIs() {
+        List<String> first = new CopyOnWriteArrayList<>();
+        recordedApplication(first).run().close();
+        assertThat(tables()).contains("author");
+        assertThat(first.subList(0, 2)).containsExactly("connection", "readiness REFUSING_TRAFFIC");
+        assertThat(first.subList(2, first.indexOf("readiness ACCEPTING_TRAFFIC"))).as("connections at the ready event")
+                .isNotEmpty().containsOnly("connection");
+
+        List<String> restart = new CopyOnWriteArrayList<>();
+        recordedApplication(restart).run().close();
+        // Spring Boot itself publishes ACCEPTING_TRAFFIC once more after the ready listeners.
+        assertThat(restart).containsExactly("connection", "readiness REFUSING_TRAFFIC", "readiness ACCEPTING_TRAFFIC",
+                "readiness ACCEPTING_TRAFFIC");
+    }
+
+    /** An AOT-processed application keeps the runner its build created; a command's start turns it off, and it reads nothing. */
+    @Test
+    void aRunnerTurnedOffAtRunTimeReadsNothing() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        recordedApplication(events).sources(TurnedOffRunner.class).run().close();
+        assertThat(events).doesNotContain("connection", "readiness REFUSING_TRAFFIC");
+        assertThat(tables()).doesNotContain("author");
+    }
+
+    /** A context that closes before it is ready (a failed refresh, a test's context) waits for the early read to end. */
+    @Test
+    void aContextClosedBeforeItIsReadyLeavesNoReadRunning() throws InterruptedException {
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        DataSource slowToConnect = new DelegatingDataSource(this.database.dataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connecting.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while connecting", e);
+                }
+                return super.getConnection();
+            }
+        };
+        List<Thread> readers = new CopyOnWriteArrayList<>();
+        try {
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ModuleMigrationsAutoConfiguration.class))
+                    .withUserConfiguration(FixturePackages.class).withBean(DataSource.class, () -> slowToConnect)
+                    .withPropertyValues("module-migrations.run-on=ready")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(MigrationRunner.class);
+                        assertThat(connecting.await(30, TimeUnit.SECONDS)).as("the early read is connecting").isTrue();
+                        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(MigrationRunner.CHECK_THREAD))
+                                .forEach(readers::add);
+                    });
+            assertThat(readers).singleElement().satisfies(
+                    reader -> assertThat(reader.isAlive()).as("the early read ended with its context").isFalse());
+        } finally {
+            released.countDown();
+        }
+    }
+
+    /** An edited applied migration stops a ready start at the ready event, with migrate's message, as before the early read. */
+    @Test
+    void anEditedAppliedMigrationStillStopsAReadyStart(@TempDir Path dir) throws IOException {
+        Path jar = migrationsJar(dir.resolve("app.jar"), "Migration202501010001.sql", "author");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            jarApplication(loader).run().close();
+        }
+        Path edited = migrationsJar(dir.resolve("edited.jar"), "Migration202501010001.sql", "writer");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {edited.toUri().toURL()}, getClass().getClassLoader())) {
+            assertThatExceptionOfType(ChecksumMismatchException.class).isThrownBy(() -> jarApplication(loader).run())
+                    .withMessageContaining("Migration202501010001");
+        }
+        assertThat(tables()).contains("author").doesNotContain("writer");
+    }
+
     /** The engine leaves discovery to the startup run, which still stops the application on a problem, before anything runs. */
     @Test
     void anInvalidMigrationInAJarStillStopsTheStart(@TempDir Path dir) throws IOException {
@@ -202,13 +290,17 @@ class StartupMigrationTests {
     }
 
     private static Path migrationsJar(Path jar, String fileName) throws IOException {
+        return migrationsJar(jar, fileName, "author");
+    }
+
+    private static Path migrationsJar(Path jar, String fileName, String table) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             for (String folder : List.of("packaged/", "packaged/migrations/", "packaged/migrations/blog/")) {
                 zip.putNextEntry(new ZipEntry(folder));
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry("packaged/migrations/blog/" + fileName));
-            zip.write("-- migrate:up\ncreate table author (id int primary key);\n-- migrate:down\ndrop table author;\n"
+            zip.write("-- migrate:up\ncreate table %1$s (id int primary key);\n-- migrate:down\ndrop table %1$s;\n".formatted(table)
                     .getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
@@ -226,6 +318,25 @@ class StartupMigrationTests {
                 .initializers(context -> context.getBeanFactory().registerSingleton("events", events));
     }
 
+    /** The fixture application with run-on=ready, recording each connection it takes and each readiness change. */
+    private SpringApplicationBuilder recordedApplication(List<String> events) {
+        DataSource recording = new DelegatingDataSource(this.database.dataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                events.add("connection");
+                return super.getConnection();
+            }
+        };
+        return new SpringApplicationBuilder(RecordedApplication.class)
+                .web(WebApplicationType.NONE)
+                .resourceLoader(new DefaultResourceLoader(getClass().getClassLoader()))
+                .properties("module-migrations.run-on=ready")
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("dataSource", recording);
+                    context.getBeanFactory().registerSingleton("events", events);
+                });
+    }
+
     private List<String> tables() {
         return new JdbcTemplate(this.database.dataSource()).queryForList(
                 "select table_name from information_schema.tables where table_schema = current_schema()", String.class);
@@ -239,6 +350,32 @@ class StartupMigrationTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, ModuleMigrationsAutoConfiguration.class })
     static class JarApplication {
+    }
+
+    /** The fixture application on a DataSource of the test's. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(ModuleMigrationsAutoConfiguration.class)
+    static class RecordedApplication extends FixturePackages {
+
+        private final List<String> events;
+
+        RecordedApplication(List<String> events) {
+            this.events = events;
+        }
+
+        @EventListener
+        void readiness(AvailabilityChangeEvent<ReadinessState> event) {
+            this.events.add("readiness " + event.getState());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TurnedOffRunner {
+
+        @Bean
+        MigrationRunner migrationRunner(ModuleMigrations migrations) {
+            return new MigrationRunner(migrations, MigrateOptions.defaults(), false);
+        }
     }
 
     record AuthorCount(int count) {
