@@ -390,7 +390,8 @@ public final class ModuleMigrations {
      * in the code, no link action due and every migration script finished. Read without the lock; when
      * migrate has something to do, empty, with nothing changed (the record of a check of the history
      * aside). A start that migrates when it is ready asks this while it starts, on a thread of its own,
-     * and migrates only when the answer is empty. A dry run's flag is ignored.
+     * and migrates only when the answer is empty. With a dry run's options the answer is the same, and
+     * nothing at all is written.
      *
      * @throws ChecksumMismatchException  applied migrations were edited
      * @throws DatabaseUnavailableException no connection within the connect timeout

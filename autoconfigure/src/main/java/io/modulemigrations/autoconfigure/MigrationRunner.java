@@ -33,7 +33,7 @@ import org.springframework.core.Ordered;
  * read that changes nothing) on a thread of its own as soon as it is created, while the context goes
  * on refreshing. The ready event waits for that answer and migrates only when there is something to
  * do; when the early read failed, it migrates as well, and migrate reports what is wrong. The read
- * takes the application's first connection, so the pool starts off the main thread too.
+ * usually takes the application's first connection, so the pool starts off the main thread too.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered, InitializingBean, DisposableBean {
 
