@@ -30,9 +30,9 @@ final class DependentObjects {
     private static final Pattern CONSTRAINT_ON = Pattern.compile("^constraint (\\S+) on (?:table|foreign table) (\\S+)$");
     private static final Pattern RELATION = Pattern.compile("(?:table|view|sequence|index|type|function) (\\S+?)(?:\\(.*\\))?$");
 
-    private final ModuleMigrations engine;
+    private final Engine engine;
 
-    DependentObjects(ModuleMigrations engine) {
+    DependentObjects(Engine engine) {
         this.engine = engine;
     }
 
@@ -107,7 +107,7 @@ final class DependentObjects {
             }
         }
         if (relation != null) {
-            for (ModuleLink link : engine.links()) {
+            for (ModuleLink link : engine.links) {
                 if (link.tableName().equals(relation)) {
                     return new Owned(object, null, null, link);
                 }

@@ -294,10 +294,31 @@ public final class FluentConfiguration {
     public ModuleMigrations load() {
         Settings settings = snapshot();
         if (discoverWhenNeeded) {
-            MigrationLoader.checkLocations(settings);
+            checkLocations(settings);
             return new ModuleMigrations(settings, null);
         }
         return new ModuleMigrations(settings, MigrationLoader.load(settings));
+    }
+
+    /**
+     * What can be told of the configuration without listing anything (each location's form), for a
+     * {@link #discoverWhenNeeded(boolean) load that leaves discovery until needed}. Here rather than in
+     * {@link MigrationLoader}, whose classes such a load (an application's start) then does not link.
+     *
+     * @throws InvalidMigrationsException naming every location that is not valid
+     */
+    private static void checkLocations(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        for (String text : settings.locations()) {
+            try {
+                Location.parse(text);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMigrationsException(problems);
+        }
     }
 
     private Settings snapshot() {

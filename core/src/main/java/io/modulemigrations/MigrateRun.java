@@ -47,13 +47,13 @@ final class MigrateRun {
         }
     }
 
-    private final ModuleMigrations engine;
+    private final Engine engine;
     private final MigrateOptions options;
     private final long started = System.nanoTime();
     /** Whether this run found no history table and creates it. */
     private boolean createsHistory;
 
-    MigrateRun(ModuleMigrations engine, MigrateOptions options) {
+    MigrateRun(Engine engine, MigrateOptions options) {
         this.engine = engine;
         this.options = options;
     }
@@ -196,7 +196,7 @@ final class MigrateRun {
                     todo.add(m);
                 } else {
                     applied++;
-                    ChecksumMismatchException.Mismatch mismatch = validate ? ModuleMigrations.mismatch(m, a) : null;
+                    ChecksumMismatchException.Mismatch mismatch = validate ? Engine.mismatch(m, a) : null;
                     if (mismatch != null) {
                         mismatches.put(m.id(), mismatch);
                     }
@@ -211,7 +211,7 @@ final class MigrateRun {
         }
         List<LoadedMigration> toRun = new ArrayList<>();
         pending.values().forEach(toRun::addAll);
-        ModuleMigrations.validate(toRun);
+        Engine.validate(toRun);
         // Every recorded migration was found in the code unless the history holds more than that.
         return new Plan(pending, applied == history.size() ? List.of() : engine.missing(history));
     }

@@ -84,26 +84,6 @@ final class MigrationLoader {
         return loader.finish(settings.modules(), settings.dependsOn());
     }
 
-    /**
-     * What can be told of the configuration without listing anything (each location's form), for a
-     * {@link FluentConfiguration#discoverWhenNeeded(boolean) load that leaves discovery until needed}.
-     *
-     * @throws InvalidMigrationsException naming every location that is not valid
-     */
-    static void checkLocations(Settings settings) {
-        List<String> problems = new ArrayList<>();
-        for (String text : settings.locations()) {
-            try {
-                Location.parse(text);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidMigrationsException(problems);
-        }
-    }
-
     private void addAnnotated(Migration migration) {
         Class<?> type = migration.getClass();
         ModuleMigration annotation = findAnnotation(type);

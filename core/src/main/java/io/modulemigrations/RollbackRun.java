@@ -31,12 +31,12 @@ final class RollbackRun {
     private static final Comparator<AppliedMigration> NEWEST_FIRST =
             Comparator.comparingInt(AppliedMigration::batch).thenComparing(AppliedMigration::name).reversed();
 
-    private final ModuleMigrations engine;
+    private final Engine engine;
     private final Set<String> modules;
     private final RollbackOptions options;
     private final long started = System.nanoTime();
 
-    RollbackRun(ModuleMigrations engine, Collection<String> modules, RollbackOptions options) {
+    RollbackRun(Engine engine, Collection<String> modules, RollbackOptions options) {
         this.engine = engine;
         this.modules = new LinkedHashSet<>(modules);
         this.options = options;
@@ -143,7 +143,7 @@ final class RollbackRun {
             throw new IrreversibleMigrationException(noCode, "recorded as applied but not found in the code, so there is no down to run");
         }
         List<LoadedMigration> targets = rows.stream().map(a -> engine.migration(a.id())).toList();
-        ModuleMigrations.validate(targets);
+        Engine.validate(targets);
         List<MigrationId> irreversible = targets.stream().filter(m -> !m.reversible()).map(LoadedMigration::id).toList();
         if (!irreversible.isEmpty()) {
             throw new IrreversibleMigrationException(irreversible, "irreversible (no down)");

@@ -197,6 +197,28 @@ class UnchangedStartTest {
         }
     }
 
+    /**
+     * Loading, which is what creating an application's bean does, reads no archive and no migration: the
+     * first operation (a start's early read, on a thread of its own) fingerprints the jar, and only once.
+     */
+    @Test
+    void loadingReadsNothingTheFirstOperationFingerprintsTheJarOnce(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_lazy");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            deployAndRestart(ds, app);
+
+            ListingCounter source = new ListingCounter(app);
+            ModuleMigrations migrations = configure(ds, source).load();
+            assertThat(source.fingerprints).as("archives fingerprinted by load()").isZero();
+
+            assertThat(migrations.upToDate(MigrateOptions.defaults())).isPresent();
+            assertThat(migrations.migrate().nothingToDo()).isTrue();
+            assertThat(source.fingerprints).as("archives fingerprinted by the two operations").isEqualTo(1);
+            assertThat(source.listings).isZero();
+        }
+    }
+
     /** A first deploy, then a restart, which compares every migration and records the check. */
     private static void deployAndRestart(DataSource ds, URLClassLoader app) {
         start(ds, new ListingCounter(app));
@@ -212,11 +234,12 @@ class UnchangedStartTest {
                 .discoverWhenNeeded(true);
     }
 
-    /** A source that counts how often a location is listed. */
+    /** A source that counts how often a location is listed, and how often it is fingerprinted. */
     private static final class ListingCounter implements SqlMigrationSource {
 
         private final SqlMigrationSource delegate;
         int listings;
+        int fingerprints;
 
         ListingCounter(URLClassLoader loader) {
             this(new SqlMigrationScanner(loader));
@@ -234,6 +257,7 @@ class UnchangedStartTest {
 
         @Override
         public @Nullable String fingerprint(Location location) {
+            fingerprints++;
             return delegate.fingerprint(location);
         }
     }
