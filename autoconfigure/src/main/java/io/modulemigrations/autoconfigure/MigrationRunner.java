@@ -33,7 +33,8 @@ import org.springframework.core.Ordered;
  * read that changes nothing) on a thread of its own as soon as it is created, while the context goes
  * on refreshing. The ready event waits for that answer and migrates only when there is something to
  * do; when the early read failed, it migrates as well, and migrate reports what is wrong. The read
- * usually takes the application's first connection, so the pool starts off the main thread too.
+ * usually takes the application's first connection, so the pool starts off the main thread too, and it
+ * builds the engine's internals, which creating the {@link ModuleMigrations} bean leaves to the first operation.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered, InitializingBean, DisposableBean {
 
