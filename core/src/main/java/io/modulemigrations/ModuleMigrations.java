@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
 public final class ModuleMigrations {
 
     private final Settings settings;
-    // Built by the first operation (the check a start makes on a thread of its own): an application's
-    // start then verifies and links none of the engine's classes on its main thread.
+    // Built by the first operation, not by load(): creating this object (an application's bean) verifies and
+    // links none of the engine's classes. With run-on=ready that operation is the start's early read, on a
+    // thread of its own; with run-on=initialization it is the migrate on the main thread, as before.
     private volatile @Nullable Engine engine;
 
     /** @param loaded the discovered migrations, or null to discover them when first needed */
@@ -44,7 +45,7 @@ public final class ModuleMigrations {
         }
     }
 
-    Engine engine() {
+    private Engine engine() {
         Engine e = engine;
         if (e == null) {
             synchronized (this) {
