@@ -123,9 +123,8 @@ final class SessionBaseline {
 
     /**
      * A condition, always true, whose evaluation sets this baseline's settings on the session; null when
-     * the baseline has none. A statement that evaluates it once (a {@code select} without {@code from})
-     * restores the settings as it does its own work, one statement fewer per migration than a statement of
-     * its own.
+     * the baseline has none. A statement that evaluates it once (the history row's insert) restores the
+     * settings as it does its own work, one statement fewer per migration than a statement of its own.
      */
     @Nullable String settingsCondition() {
         if (settingsCondition == null && !settings.isEmpty()) {

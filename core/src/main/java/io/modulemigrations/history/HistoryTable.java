@@ -196,18 +196,20 @@ public final class HistoryTable {
 
     /**
      * The insert for a migration that has just run. With {@code executionMs} null the time is taken
-     * from the transaction's start, which is when the migration's first statement was sent. With a
-     * {@code condition} the row is written only where it holds, evaluated once ({@code insert … select …
-     * where}); without one, a plain {@code values}.
+     * from the transaction's start, which is when the migration's first statement was sent. A
+     * {@code settings} condition (always true; see {@code SessionBaseline#settingsCondition}) is
+     * evaluated once as the row is written, for what it sets: it guards {@code applied_by}, which is
+     * not null, so a condition that did not hold would fail the insert. A single {@code values} row
+     * costs the server less to plan than {@code insert … select … where}, on every migration.
      */
     public String insertSql(MigrationId id, int batch, @Nullable String checksum, @Nullable Long executionMs, @Nullable String appliedBy,
-            @Nullable String condition) {
-        String values = quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
+            @Nullable String settings) {
+        String by = appliedBy == null ? "current_user" : quoteLiteral(appliedBy);
+        return "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) values ("
+                + quoteLiteral(id.module()) + ", " + quoteLiteral(id.name()) + ", " + batch + ", "
                 + (checksum == null ? "null::text" : quoteLiteral(checksum)) + ", clock_timestamp(), "
                 + (executionMs == null ? "(extract(epoch from clock_timestamp() - now()) * 1000)::bigint" : executionMs.toString())
-                + ", " + (appliedBy == null ? "current_user" : quoteLiteral(appliedBy));
-        String into = "insert into " + qualifiedName + " (module, name, batch, checksum, applied_at, execution_ms, applied_by) ";
-        return condition == null ? into + "values (" + values + ")" : into + "select " + values + " where " + condition;
+                + ", " + (settings == null ? by : "case when " + settings + " then " + by + " end") + ")";
     }
 
     /** The delete for a migration that has just been rolled back. */
