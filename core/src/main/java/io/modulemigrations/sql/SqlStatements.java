@@ -619,19 +619,17 @@ public final class SqlStatements {
             if (identifierCount == 0) {
                 Arrays.fill(identifiers, '\0');
             }
-            boolean routine = routine();
-            if (identifierCount >= identifiers.length && !(routine && parenDepth == 0)) {
-                // Most words: past the head and outside a routine, none of the keywords matters.
-                identifierCount++;
+            boolean head = identifierCount < identifiers.length;
+            identifierCount++;
+            if (!head && !(routine() && parenDepth == 0)) {
+                // Most words: past the head and outside a routine's body, no keyword matters.
                 return;
             }
             int keyword = keyword(line, start, end);
-            if (identifierCount < identifiers.length && keyword >= 0 && keyword <= REPLACE) {
-                identifiers[identifierCount] = KEYWORDS[keyword].charAt(0);
-                routine = routine();
+            if (head && keyword >= 0 && keyword <= REPLACE) {
+                identifiers[identifierCount - 1] = KEYWORDS[keyword].charAt(0);
             }
-            identifierCount++;
-            if (routine && parenDepth == 0) {
+            if (routine() && parenDepth == 0) {
                 if (keyword == BEGIN) {
                     beginDepth++;
                 } else if (keyword == CASE) {
