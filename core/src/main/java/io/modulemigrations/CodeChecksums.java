@@ -1,6 +1,7 @@
 package io.modulemigrations;
 
 import io.modulemigrations.migration.Checksums;
+import io.modulemigrations.migration.JavaMigration;
 import io.modulemigrations.migration.LoadedMigration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,11 +13,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The code's migrations as a start compares them with the history's rows: every module, name and
  * checksum, in whatever order the table holds them (no sort on the server), against the code's
- * migrations and the CRCs their checksums most likely are. Equal only when every row is a distinct
+ * migrations and the CRCs their checksums most likely are (a Java migration's asked for when a row names
+ * it, so that no pending one's {@code up} is recorded). Equal only when every row is a distinct
  * migration of the code with that checksum and no migration of the code is left. No object is made
  * per row beyond the driver's strings.
  */
 final class CodeChecksums {
+
+    /** A Java migration's CRC until a row of the history names it: it needs its {@code up} recorded. */
+    private static final long NOT_YET = -2;
 
     /** In {@link String#compareTo} order, as the loader's sorted map keeps them; each list sorted by name the same way. */
     private final String[] modules;
@@ -34,9 +39,9 @@ final class CodeChecksums {
         this.crcs = crcs;
     }
 
-    /** The code's side, or null when some migration's checksum cannot be known without running it (a Java migration). */
+    /** The code's side. A Java migration whose {@code up} needs the database matches any checksum, as {@link LoadedMigration#hasChecksum} does. */
     @SuppressWarnings("unchecked")
-    static @Nullable CodeChecksums of(Map<String, List<LoadedMigration>> migrations) {
+    static CodeChecksums of(Map<String, List<LoadedMigration>> migrations) {
         String[] modules = migrations.keySet().toArray(new String[0]);
         List<LoadedMigration>[] lists = new List[modules.length];
         int[] offsets = new int[modules.length + 1];
@@ -47,11 +52,8 @@ final class CodeChecksums {
         long[] crcs = new long[offsets[modules.length]];
         for (int k = 0; k < modules.length; k++) {
             for (int i = 0; i < lists[k].size(); i++) {
-                long crc = lists[k].get(i).likelyChecksumCrc();
-                if (crc < 0) {
-                    return null;
-                }
-                crcs[offsets[k] + i] = crc;
+                LoadedMigration m = lists[k].get(i);
+                crcs[offsets[k] + i] = m instanceof JavaMigration ? NOT_YET : m.likelyChecksumCrc();
             }
         }
         return new CodeChecksums(modules, lists, offsets, crcs);
@@ -103,7 +105,15 @@ final class CodeChecksums {
             }
         }
         int i = migration(name, k, next[k]);
-        if (i < 0 || seen[offsets[k] + i] || !Checksums.isCrcAt(checksum, 0, crcs[offsets[k] + i])) {
+        if (i < 0 || seen[offsets[k] + i]) {
+            return -1;
+        }
+        long crc = crcs[offsets[k] + i];
+        if (crc == NOT_YET) {
+            crc = lists[k].get(i).likelyChecksumCrc();
+            crcs[offsets[k] + i] = crc;
+        }
+        if (crc >= 0 && !Checksums.isCrcAt(checksum, 0, crc)) {
             return -1;
         }
         seen[offsets[k] + i] = true;

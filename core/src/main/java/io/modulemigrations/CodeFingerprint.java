@@ -1,9 +1,12 @@
 package io.modulemigrations;
 
 import io.modulemigrations.link.ModuleLink;
+import io.modulemigrations.migration.JavaMigration;
+import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.sql.Location;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,22 +18,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * What decides the migrations a configuration discovers and whether they are valid, read without
  * discovering them: each location's {@link io.modulemigrations.sql.SqlMigrationSource#fingerprint fingerprint},
- * the history table, the modules' declared dependencies, the links' tables and the scripts' names.
+ * the migrations declared in code (an inline one's checksum; a Java one's, which needs its {@code up} recorded, is
+ * compared apart, {@link #isRecorded}), the history table, the modules' declared dependencies, the links' tables
+ * and the scripts' names.
+ *
+ * @param value the fingerprint, compared with the one recorded with a checked history
+ * @param declaredInCode the Java and inline SQL migrations built to know it, for discovery to take as they are
  */
-final class CodeFingerprint {
-
-    private CodeFingerprint() {
-    }
+record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
 
     /**
      * The fingerprint, or null when a start has to discover the migrations anyway: a location without a
-     * fingerprint (a directory), Java or inline migrations (their checksums are known only by running them,
-     * or they are not in an archive), some modules only, or checksums not validated.
+     * fingerprint (a directory), a migration declared in code that is not valid, some modules only, or
+     * checksums not validated.
      */
-    static @Nullable String of(Settings settings) {
-        if (!settings.annotatedMigrations().isEmpty() || !settings.explicitMigrations().isEmpty()
-                || !settings.inlineSqlMigrations().isEmpty() || settings.modules() != null || !settings.validateChecksums()
-                || settings.locations().isEmpty()) {
+    static @Nullable CodeFingerprint of(Settings settings) {
+        if (settings.modules() != null || !settings.validateChecksums()) {
             return null;
         }
         StringBuilder code = new StringBuilder("table ").append(settings.table()).append('\n');
@@ -46,6 +49,19 @@ final class CodeFingerprint {
             }
             code.append("location ").append(text).append(' ').append(fingerprint).append('\n');
         }
+        // After the locations: where one has no fingerprint, nothing declared in code is built in vain.
+        List<LoadedMigration> declared = MigrationLoader.declaredInCode(settings);
+        if (declared == null || declared.isEmpty() && settings.locations().isEmpty()) {
+            return null;
+        }
+        for (LoadedMigration m : declared) {
+            // A Java migration's checksum needs its up recorded: it is checked apart, and only against a record (see isRecorded).
+            code.append("migration ").append(m.id()).append(' ').append(m.source()).append(' ').append(m.transactional());
+            if (!(m instanceof JavaMigration)) {
+                code.append(' ').append(m.currentChecksum());
+            }
+            code.append('\n');
+        }
         for (Map.Entry<String, Set<String>> module : new TreeMap<>(settings.dependsOn()).entrySet()) {
             code.append("module ").append(module.getKey()).append(" depends on ").append(new TreeSet<>(module.getValue())).append('\n');
         }
@@ -55,7 +71,35 @@ final class CodeFingerprint {
         for (MigrationScript script : settings.scripts()) {
             code.append("script ").append(script.name()).append(' ').append(script.getClass().getName()).append('\n');
         }
-        byte[] bytes = code.toString().getBytes(StandardCharsets.UTF_8);
+        return new CodeFingerprint(hash(code), declared);
+    }
+
+    /**
+     * What a check records as the code when it has proved the history as in it: the fingerprint, and after a
+     * space the checksums of what the Java migrations' {@code up} issue, when there are any.
+     */
+    String recorded() {
+        StringBuilder java = new StringBuilder();
+        for (LoadedMigration m : declaredInCode) {
+            if (m instanceof JavaMigration) {
+                // Null when its up needs the database: then any recorded checksum is accepted, as a full read accepts it.
+                java.append(m.id()).append(' ').append(m.currentChecksum()).append('\n');
+            }
+        }
+        return java.isEmpty() ? value : value + " " + hash(java);
+    }
+
+    /**
+     * Whether {@code recorded}, found with this fingerprint and the history as it is, is this code's: whether the
+     * Java migrations issue what they did then. Their {@code up} is recorded only here, when every one of them
+     * is applied (the record says so), never at a start that has a migration to apply.
+     */
+    boolean isRecorded(String recorded) {
+        return recorded.equals(recorded());
+    }
+
+    private static String hash(CharSequence text) {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         CRC32 crc32 = new CRC32();
         crc32.update(bytes);
         Adler32 adler32 = new Adler32();

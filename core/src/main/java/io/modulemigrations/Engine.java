@@ -12,7 +12,6 @@ import io.modulemigrations.link.LinkSyncResult;
 import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
-import io.modulemigrations.migration.JavaMigration;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
@@ -54,8 +53,8 @@ final class Engine {
     final List<ModuleLink> links;
     private volatile @Nullable Discovered discovered;
     private volatile @Nullable Tables tables;
-    /** {@link CodeFingerprint} when discovery waits for the first operation that needs it; else null. */
-    private final @Nullable String codeFingerprint;
+    /** The code's fingerprint when discovery waits for the first operation that needs it; else null. */
+    private final @Nullable CodeFingerprint codeFingerprint;
     final Settings settings;
     private final @Nullable Set<String> onlyModules;
 
@@ -81,13 +80,10 @@ final class Engine {
 
         final Map<String, List<LoadedMigration>> migrations;
         final ModuleGraph graph;
-        /** Whether some migration is a Java one: its checksum needs its {@code up} recorded, so the one-value read cannot prove anything. */
-        final boolean javaMigrations;
 
         Discovered(MigrationLoader.Loaded loaded) {
             this.migrations = loaded.byModule();
             this.graph = loaded.graph();
-            this.javaMigrations = hasJavaMigrations(migrations);
         }
     }
 
@@ -97,7 +93,8 @@ final class Engine {
             synchronized (this) {
                 d = discovered;
                 if (d == null) {
-                    d = new Discovered(MigrationLoader.load(settings));
+                    CodeFingerprint code = codeFingerprint;
+                    d = new Discovered(MigrationLoader.load(settings, code != null ? code.declaredInCode() : null));
                     discovered = d;
                 }
             }
@@ -182,10 +179,10 @@ final class Engine {
     private void fixSchema(Connection c, @Nullable HistoryCheck check) {
         if (tables == null) {
             try {
-                SchemaRead found = check != null && discovered == null && codeFingerprint != null ? schemaAndUnchanged(c, codeFingerprint, check) : null;
+                SchemaRead found = check != null && discovered == null && codeFingerprint != null
+                        ? schemaAndUnchanged(c, codeFingerprint, check) : null;
                 if (check != null && (found == null || check.asInCode() == null) && fastPathApplies()) {
-                    CodeChecksums code = CodeChecksums.of(byModule());
-                    SchemaRead read = code != null ? schemaAndHistory(c, code, check) : null;
+                    SchemaRead read = schemaAndHistory(c, CodeChecksums.of(byModule()), check);
                     found = read != null ? read : found;
                 }
                 if (found == null) {
@@ -265,17 +262,18 @@ final class Engine {
      * when a {@link CheckTable} row recorded for {@code code} the history as it is now, and nothing told when
      * none did; null when the search_path finds no history table or not the current schema's.
      */
-    private @Nullable SchemaRead schemaAndUnchanged(Connection c, String code, HistoryCheck check) throws SQLException {
+    private @Nullable SchemaRead schemaAndUnchanged(Connection c, CodeFingerprint code, HistoryCheck check) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(HistoryTable.selectSchemaThenUnchanged(settings.table(), code));
+            st.execute(HistoryTable.selectSchemaThenUnchanged(settings.table(), code.value()));
             SchemaRead found = currentSchemasHistory(st);
             if (found == null) {
                 return null;
             }
             st.getMoreResults();
             try (ResultSet rows = st.getResultSet()) {
-                if (rows.next()) {
-                    check.foundRecorded(rows.getInt(1));
+                Integer modules = CheckTable.modules(rows, code::isRecorded);
+                if (modules != null) {
+                    check.foundRecorded(modules);
                 }
                 return found;
             }
@@ -547,9 +545,9 @@ final class Engine {
             return told;
         }
         Connection c = check.connection();
-        String fingerprint = codeFingerprint;
+        CodeFingerprint fingerprint = codeFingerprint;
         if (fingerprint != null && discovered == null) {
-            Integer modules = tables().checks.unchanged(c, fingerprint, historyTable().qualifiedName());
+            Integer modules = tables().checks.unchanged(c, fingerprint.value(), historyTable().qualifiedName(), fingerprint::isRecorded);
             if (modules != null) {
                 check.foundRecorded(modules);
                 return true;
@@ -559,9 +557,6 @@ final class Engine {
             return false;
         }
         CodeChecksums code = CodeChecksums.of(byModule());
-        if (code == null) {
-            return false;
-        }
         boolean asInCode = historyTable().checksums(c, code::matches, fingerprint != null);
         check.compared(asInCode, code.digest());
         return asInCode;
@@ -582,19 +577,19 @@ final class Engine {
      */
     void recordChecked(HistoryCheck check) {
         String digest = check.takeDigest();
-        String fingerprint = codeFingerprint;
-        if (digest == null || fingerprint == null) {
+        CodeFingerprint code = codeFingerprint;
+        if (digest == null || code == null) {
             return;
         }
         Connection c = check.connection();
         CheckTable checks = tables().checks;
         try {
-            if (!checks.record(c, fingerprint, digest, byModule().size())) {
+            if (!checks.record(c, code.recorded(), digest, byModule().size())) {
                 // A history from before the check table existed: create it, if no run holds the lock, and record.
                 if (lock.tryAcquire(c)) {
                     try {
                         checks.create(c);
-                        checks.record(c, fingerprint, digest, byModule().size());
+                        checks.record(c, code.recorded(), digest, byModule().size());
                     } finally {
                         lock.release(c);
                     }
@@ -617,21 +612,8 @@ final class Engine {
         if (onlyModules != null || !settings.validateChecksums()) {
             return false;
         }
-        Discovered d = discovered();
-        return !d.migrations.isEmpty() && !d.javaMigrations;
+        return !discovered().migrations.isEmpty();
     }
-
-    private static boolean hasJavaMigrations(Map<String, List<LoadedMigration>> migrations) {
-        for (List<LoadedMigration> module : migrations.values()) {
-            for (LoadedMigration m : module) {
-                if (m instanceof JavaMigration) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
 
     void checkChecksums(History history) {
         if (!settings.validateChecksums()) {

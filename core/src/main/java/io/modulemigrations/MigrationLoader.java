@@ -39,26 +39,19 @@ final class MigrationLoader {
     }
 
     static Loaded load(Settings settings) {
+        return load(settings, null);
+    }
+
+    /**
+     * @param declaredInCode what {@link #declaredInCode} built for these settings, so that no Java migration's
+     *        {@code up} is recorded twice; null to build it here
+     */
+    static Loaded load(Settings settings, @Nullable List<LoadedMigration> declaredInCode) {
         MigrationLoader loader = new MigrationLoader();
-        for (Migration m : settings.annotatedMigrations()) {
-            loader.addAnnotated(m);
-        }
-        for (FluentConfiguration.ExplicitJavaMigration m : settings.explicitMigrations()) {
-            if (loader.validId(m.module(), m.name(), m.migration().getClass().getName())) {
-                loader.add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
-            }
-        }
-        for (FluentConfiguration.InlineSqlMigration m : settings.inlineSqlMigrations()) {
-            // Text given in code costs nothing to check now; files are parsed when they are to run.
-            SqlFileMigration inline = loader.addSql(m.module(), m.name(), SqlResource.ofText("sql:" + m.module() + "/" + m.name(),
-                    m.module() + "/" + m.name() + ".sql", m.text()));
-            if (inline != null) {
-                try {
-                    inline.validate();
-                } catch (InvalidSqlMigrationException e) {
-                    loader.problems.add(e.getMessage());
-                }
-            }
+        if (declaredInCode != null) {
+            declaredInCode.forEach(loader::add);
+        } else {
+            loader.addDeclaredInCode(settings);
         }
         for (String text : settings.locations()) {
             Location location;
@@ -82,6 +75,45 @@ final class MigrationLoader {
         loader.checkScripts(settings.scripts());
         loader.checkLinks(settings.links());
         return loader.finish(settings.modules(), settings.dependsOn());
+    }
+
+    /**
+     * The migrations declared in code (Java ones and inline SQL), valid and each module's in name order,
+     * or null when one of them is not valid (discovery then reports it).
+     */
+    static @Nullable List<LoadedMigration> declaredInCode(Settings settings) {
+        MigrationLoader loader = new MigrationLoader();
+        loader.addDeclaredInCode(settings);
+        List<LoadedMigration> declared = new ArrayList<>();
+        for (List<LoadedMigration> module : loader.byModule.values()) {
+            module.sort((a, b) -> a.name().compareTo(b.name()));
+            loader.addDuplicates(module);
+            declared.addAll(module);
+        }
+        return loader.problems.isEmpty() ? declared : null;
+    }
+
+    private void addDeclaredInCode(Settings settings) {
+        for (Migration m : settings.annotatedMigrations()) {
+            addAnnotated(m);
+        }
+        for (FluentConfiguration.ExplicitJavaMigration m : settings.explicitMigrations()) {
+            if (validId(m.module(), m.name(), m.migration().getClass().getName())) {
+                add(new JavaMigration(new MigrationId(m.module(), m.name()), m.migration(), m.transactional()));
+            }
+        }
+        for (FluentConfiguration.InlineSqlMigration m : settings.inlineSqlMigrations()) {
+            // Text given in code costs nothing to check now; files are parsed when they are to run.
+            SqlFileMigration inline = addSql(m.module(), m.name(), SqlResource.ofText("sql:" + m.module() + "/" + m.name(),
+                    m.module() + "/" + m.name() + ".sql", m.text()));
+            if (inline != null) {
+                try {
+                    inline.validate();
+                } catch (InvalidSqlMigrationException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
     }
 
     private void addAnnotated(Migration migration) {

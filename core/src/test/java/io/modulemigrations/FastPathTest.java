@@ -58,9 +58,9 @@ class FastPathTest {
         }
     }
 
-    /** With a Java migration the checksums alone cannot prove anything (its checksum needs its up recorded): a start does not read them. */
+    /** A Java migration's checksum is its {@code up} recorded: with one, a start still sends one query. */
     @Test
-    void aStartWithAJavaMigrationDoesNotReadTheChecksumsAlone(PostgresServer server) {
+    void aStartWithAJavaMigrationSendsOneQueryToo(PostgresServer server) {
         try (TestDatabase db = server.createDatabase("fast_path_java")) {
             io.modulemigrations.migration.Migration tags = m -> m.sql("create table tag (id int)");
             configure(db.dataSource()).javaMigration("shop", "Migration202501010003", tags).load().migrate();
@@ -70,7 +70,34 @@ class FastPathTest {
                     .load().migrate();
 
             assertThat(result.nothingToDo()).isTrue();
-            assertThat(statements).noneMatch(sql -> sql.contains("select module, name, checksum from"));
+            assertThat(statements).singleElement().asString().contains("select module, name, checksum from");
+
+            io.modulemigrations.migration.Migration edited = m -> m.sql("create table tag (id bigint)");
+            ChecksumMismatchException mismatch = catchThrowableOfType(ChecksumMismatchException.class, () -> configure(db.dataSource())
+                    .javaMigration("shop", "Migration202501010003", edited).load().migrate());
+            assertThat(mismatch).as("a Java migration whose SQL changed is not taken as applied").isNotNull();
+            assertThat(mismatch.mismatches().keySet()).extracting(Object::toString).containsExactly("shop/Migration202501010003");
+        }
+    }
+
+    /** A Java migration that uses the connection has no checksum before it runs; any recorded one is accepted, as a full read accepts it. */
+    @Test
+    void aJavaMigrationThatNeedsTheDatabaseMatchesAnyRecordedChecksum(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("fast_path_java_jdbc")) {
+            io.modulemigrations.migration.Migration fill = m -> {
+                try (Statement st = m.connection().createStatement()) {
+                    st.execute("insert into author values (1)");
+                }
+            };
+            configure(db.dataSource()).javaMigration("blog", "Migration202501010003", fill).load().migrate();
+            List<String> statements = new CopyOnWriteArrayList<>();
+
+            MigrateResult result = configure(counting(db.dataSource(), statements)).javaMigration("blog", "Migration202501010003", fill)
+                    .load().migrate();
+
+            assertThat(result.nothingToDo()).isTrue();
+            assertThat(statements).singleElement().asString().contains("select module, name, checksum from");
+            assertThat(Db.rows(db.dataSource(), "select count(*) from author")).containsExactly("1");
         }
     }
 

@@ -3,6 +3,10 @@ package io.modulemigrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.modulemigrations.migration.Migration;
+import io.modulemigrations.migration.MigrationContext;
+import io.modulemigrations.migration.MigrationId;
+import io.modulemigrations.migration.ModuleMigration;
 import io.modulemigrations.sql.Location;
 import io.modulemigrations.sql.SqlMigrationScanner;
 import io.modulemigrations.sql.SqlMigrationSource;
@@ -21,6 +25,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -52,21 +57,27 @@ class UnchangedStartTest {
     void aRestartOfTheSameJarOnTheSameHistoryListsNoMigration(PostgresServer server, @TempDir Path dir) throws Exception {
         try (TestDatabase db = server.createDatabase("unchanged_restart");
                 URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
-            DataSource ds = db.dataSource();
-            assertThat(start(ds, new ListingCounter(app)).applied()).hasSize(3);
-
-            ListingCounter second = new ListingCounter(app);
-            assertThat(start(ds, second).nothingToDo()).isTrue();
-            assertThat(second.listings).as("the first restart compares every migration, and records it").isEqualTo(1);
-            assertThat(Db.rows(ds, "select modules from module_migrations_checks")).containsExactly("2");
-
-            ListingCounter third = new ListingCounter(app);
-            MigrateResult result = start(ds, third);
-
-            assertThat(result.nothingToDo()).isTrue();
-            assertThat(result.lockTaken()).isFalse();
-            assertThat(third.listings).as("locations listed by a restart of the same jar").isZero();
+            assertTheSecondRestartListsNoMigration(db.dataSource(), app, code -> code, 3);
+            assertThat(Db.rows(db.dataSource(), "select modules from module_migrations_checks")).containsExactly("2");
         }
+    }
+
+    /** Starts with {@code code} three times: the first applies, the second compares every migration and records it, the third lists none. */
+    private static void assertTheSecondRestartListsNoMigration(DataSource ds, URLClassLoader app, UnaryOperator<FluentConfiguration> code,
+            int migrations) {
+        assertThat(code.apply(configure(ds, new ListingCounter(app))).load().migrate().applied()).hasSize(migrations);
+
+        ListingCounter second = new ListingCounter(app);
+        assertThat(code.apply(configure(ds, second)).load().migrate().nothingToDo()).isTrue();
+        assertThat(second.listings).as("the first restart compares every migration, and records it").isEqualTo(1);
+        assertThat(Db.rows(ds, "select count(*) from module_migrations_checks")).containsExactly("1");
+
+        ListingCounter third = new ListingCounter(app);
+        MigrateResult result = code.apply(configure(ds, third)).load().migrate();
+
+        assertThat(result.nothingToDo()).isTrue();
+        assertThat(result.lockTaken()).isFalse();
+        assertThat(third.listings).as("locations listed by a restart of the same code").isZero();
     }
 
     /** With {@code schema} set, the engine's tables are named with it and the history is not read through the search_path. */
@@ -217,6 +228,167 @@ class UnchangedStartTest {
             assertThat(source.fingerprints).as("archives fingerprinted by the two operations").isEqualTo(1);
             assertThat(source.listings).isZero();
         }
+    }
+
+    /**
+     * Migrations declared in code are in the fingerprint with their checksums, a Java one's {@code up}
+     * recorded (as checking it always did): a restart of the same code on the same history lists nothing.
+     */
+    @Test
+    void aRestartWithJavaAndInlineMigrationsListsNoMigration(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_java");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            assertTheSecondRestartListsNoMigration(db.dataSource(), app, code -> withCode(code, LABEL, BADGE), 5);
+        }
+    }
+
+    /** The jar is the same and the class too, but what its up issues is not: the migration was edited after it was applied. */
+    @Test
+    void aJavaMigrationWhoseSqlChangedIsReportedAsEdited(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_java_edited");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            deployAndRestartWithCode(ds, app);
+            List<String> history = Db.history(ds);
+
+            ModuleMigrations edited = withCode(configure(ds, new ListingCounter(app)), "create table label (id bigint)", BADGE).load();
+
+            assertThatExceptionOfType(ChecksumMismatchException.class).isThrownBy(edited::migrate)
+                    .satisfies(e -> assertThat(e.mismatches()).containsOnlyKeys(new MigrationId("shop", "Migration202501010005")));
+            assertThat(Db.history(ds)).isEqualTo(history);
+        }
+    }
+
+    @Test
+    void anInlineMigrationWhoseTextChangedIsReportedAsEdited(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_inline_edited");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            deployAndRestartWithCode(ds, app);
+
+            ModuleMigrations edited = withCode(configure(ds, new ListingCounter(app)), LABEL, BADGE.replace("int", "bigint")).load();
+
+            assertThatExceptionOfType(ChecksumMismatchException.class).isThrownBy(edited::migrate)
+                    .satisfies(e -> assertThat(e.mismatches()).containsOnlyKeys(new MigrationId("shop", "Migration202501010006")));
+        }
+    }
+
+    /** After a restart recorded the check, a Java migration added, removed, renamed or moved to another module is each seen. */
+    @Test
+    void aJavaMigrationAddedRemovedRenamedOrMovedIsSeen(PostgresServer server, @TempDir Path dir) throws Exception {
+        Migration badge = m -> m.sql("create table if not exists badge_holder (id int)");
+        Map<String, UnaryOperator<FluentConfiguration>> changes = new LinkedHashMap<>();
+        changes.put("added", c -> withCode(c, LABEL, BADGE).javaMigration("shop", "Migration202501010007", badge));
+        changes.put("removed", c -> c.sqlMigration("shop", "Migration202501010006", BADGE));
+        changes.put("renamed", c -> c.javaMigration("shop", "Migration202501010008", m -> m.sql(LABEL.replace("table", "table if not exists")))
+                .sqlMigration("shop", "Migration202501010006", BADGE));
+        changes.put("moved", c -> c.javaMigration("blog", "Migration202501010005", m -> m.sql(LABEL.replace("table", "table if not exists")))
+                .sqlMigration("shop", "Migration202501010006", BADGE));
+        Map<String, String> expected = Map.of("added", "applied [shop/Migration202501010007] missing []",
+                "removed", "applied [] missing [shop/Migration202501010005]",
+                "renamed", "applied [shop/Migration202501010008] missing [shop/Migration202501010005]",
+                "moved", "applied [blog/Migration202501010005] missing [shop/Migration202501010005]");
+        Path jar = TestJars.jar(dir.resolve("app.jar"), files());
+        for (Map.Entry<String, UnaryOperator<FluentConfiguration>> change : changes.entrySet()) {
+            try (TestDatabase db = server.createDatabase("unchanged_java_" + change.getKey()); URLClassLoader app = TestJars.loader(jar)) {
+                DataSource ds = db.dataSource();
+                deployAndRestartWithCode(ds, app);
+
+                MigrateResult result = change.getValue().apply(configure(ds, new ListingCounter(app))).load().migrate();
+
+                assertThat("applied " + result.applied().stream().map(m -> m.module() + "/" + m.name()).toList() + " missing " + result.missing())
+                        .as(change.getKey()).isEqualTo(expected.get(change.getKey()));
+            }
+        }
+    }
+
+    /**
+     * A Java migration whose {@code up} uses the connection has no checksum known before it runs, and any
+     * recorded one is accepted, with a record or without: the code's other migrations still prove the restart.
+     */
+    @Test
+    void aJavaMigrationThatNeedsTheDatabaseDoesNotStopARestartFromListingNothing(PostgresServer server, @TempDir Path dir) throws Exception {
+        Migration fill = m -> {
+            try (java.sql.Statement st = m.connection().createStatement()) {
+                st.execute("insert into author values (1)");
+            }
+        };
+        try (TestDatabase db = server.createDatabase("unchanged_java_jdbc");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            for (int i = 0; i < 2; i++) {
+                configure(ds, new ListingCounter(app)).javaMigration("blog", "Migration202501010009", fill).load().migrate();
+            }
+            ListingCounter third = new ListingCounter(app);
+
+            MigrateResult result = configure(ds, third).javaMigration("blog", "Migration202501010009", fill).load().migrate();
+
+            assertThat(result.nothingToDo()).isTrue();
+            assertThat(third.listings).isZero();
+            assertThat(Db.rows(ds, "select count(*) from author")).containsExactly("1");
+        }
+    }
+
+    /**
+     * A Java migration's checksum is known by recording its {@code up}, which a start asks for only of applied
+     * ones: a pending migration's {@code up} runs once, to apply it, whether discovery waits or not.
+     */
+    @Test
+    void aPendingJavaMigrationsUpRunsOnceToApplyIt(PostgresServer server, @TempDir Path dir) throws Exception {
+        Path jar = TestJars.jar(dir.resolve("app.jar"), files());
+        for (boolean discoverWhenNeeded : new boolean[] {true, false}) {
+            try (TestDatabase db = server.createDatabase("unchanged_java_once_" + discoverWhenNeeded); URLClassLoader app = TestJars.loader(jar)) {
+                DataSource ds = db.dataSource();
+                deployAndRestart(ds, app);
+                java.util.concurrent.atomic.AtomicInteger ups = new java.util.concurrent.atomic.AtomicInteger();
+                Migration counted = m -> {
+                    ups.incrementAndGet();
+                    m.sql("create table counted (id int)");
+                };
+
+                MigrateResult result = configure(ds, new ListingCounter(app)).discoverWhenNeeded(discoverWhenNeeded)
+                        .javaMigration("shop", "Migration202501010010", counted).load().migrate();
+
+                assertThat(result.applied()).extracting(m -> m.module() + "/" + m.name()).containsExactly("shop/Migration202501010010");
+                assertThat(ups).as("up run when discovery waits: " + discoverWhenNeeded).hasValue(1);
+            }
+        }
+    }
+
+    private static final String LABEL = "create table label (id int)";
+    private static final String BADGE = "-- migrate:up\ncreate table badge (id int primary key);\n-- migrate:down\ndrop table badge;\n";
+
+    /** A Java migration declared by its annotation, as an application's bean is. */
+    @ModuleMigration("shop")
+    static final class Migration202501010005 implements Migration {
+
+        private final String sql;
+
+        Migration202501010005(String sql) {
+            this.sql = sql;
+        }
+
+        @Override
+        public void up(MigrationContext m) {
+            m.sql(sql);
+        }
+
+        @Override
+        public void down(MigrationContext m) {
+            m.sql("drop table label");
+        }
+    }
+
+    /** {@code config} with an annotated Java migration issuing {@code label} and an inline SQL migration of text {@code badge}. */
+    private static FluentConfiguration withCode(FluentConfiguration config, String label, String badge) {
+        return config.javaMigrations(new Migration202501010005(label)).sqlMigration("shop", "Migration202501010006", badge);
+    }
+
+    /** {@link #deployAndRestart} with {@link #withCode}, the restart recording the check. */
+    private static void deployAndRestartWithCode(DataSource ds, URLClassLoader app) {
+        withCode(configure(ds, new ListingCounter(app)), LABEL, BADGE).load().migrate();
+        assertThat(withCode(configure(ds, new ListingCounter(app)), LABEL, BADGE).load().migrate().nothingToDo()).isTrue();
+        assertThat(Db.rows(ds, "select count(*) from module_migrations_checks")).containsExactly("1");
     }
 
     /** A first deploy, then a restart, which compares every migration and records the check. */

@@ -7,6 +7,8 @@ import io.modulemigrations.ChecksumMismatchException;
 import io.modulemigrations.InvalidMigrationsException;
 import io.modulemigrations.MigrateOptions;
 import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.autoconfigure.fixtures.FixtureApplication;
+import io.modulemigrations.autoconfigure.fixtures.FixtureApplication.TableNames;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -186,6 +189,31 @@ class StartupMigrationTests {
         assertThat(lines).filteredOn(line -> line.endsWith("Migrations are up to date (1 modules, nothing pending)")).hasSize(1);
         assertThat(lines).filteredOn(line -> line.endsWith("nothing pending; code and history as an earlier check found them)")).hasSize(1);
         assertThat(tables()).contains("author", "module_migrations_checks");
+    }
+
+    /**
+     * The same with Java migrations, beans of the application's packages (the blog one is given the name of
+     * its table by another bean): what their {@code up} issues is part of what the record proves, so a
+     * bean that changes it makes the same jar and classes an edited migration.
+     */
+    @Test
+    void aRestartWithJavaMigrationsReadsNoMigrationEitherAndABeanThatChangesTheirSqlIsAnEdit(CapturedOutput output, @TempDir Path dir)
+            throws IOException {
+        Path jar = migrationsJar(dir.resolve("app.jar"), "Migration202501010001.sql", "writer");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            for (int start = 1; start <= 3; start++) {
+                jarApplication(loader).sources(FixturePackages.class).run().close();
+            }
+            List<String> lines = output.getAll().lines().toList();
+            assertThat(lines).filteredOn(line -> line.contains("Applied 3 migration(s) in 2 module(s)")).hasSize(1);
+            assertThat(lines).filteredOn(line -> line.endsWith("Migrations are up to date (2 modules, nothing pending)")).hasSize(1);
+            assertThat(lines).filteredOn(line -> line.endsWith("nothing pending; code and history as an earlier check found them)")).hasSize(1);
+
+            assertThatExceptionOfType(ChecksumMismatchException.class)
+                    .isThrownBy(() -> jarApplication(loader).sources(OtherAuthorTable.class).run())
+                    .withMessageContaining("module blog, migration Migration202507021059: recorded checksum");
+        }
+        assertThat(tables()).contains("writer", "author", "shop_item").doesNotContain("person");
     }
 
     /**
@@ -366,6 +394,17 @@ class StartupMigrationTests {
         @EventListener
         void readiness(AvailabilityChangeEvent<ReadinessState> event) {
             this.events.add("readiness " + event.getState());
+        }
+    }
+
+    /** The fixture application's packages with the blog migration's table named otherwise. */
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = FixtureApplication.class)
+    static class OtherAuthorTable {
+
+        @Bean
+        TableNames tableNames() {
+            return new TableNames("person");
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,18 +46,24 @@ public final class CheckTable {
     }
 
     /**
-     * A query for the module count recorded with {@code code}, one row when the history's digest is still the
-     * one recorded with it, none otherwise; {@code history} and this table named as given (qualified, or
-     * found on the search_path).
+     * A query for the module count and the code recorded with the fingerprint {@code fingerprint}, a row for
+     * each such code when the history's digest is still the one recorded with it, none otherwise;
+     * {@code history} and this table named as given (qualified, or found on the search_path). A recorded code is
+     * the fingerprint, or the fingerprint and after a space what only the application can check (see
+     * {@link #record}).
      */
-    public static String selectUnchanged(String checks, String history, String code) {
-        return "select modules from " + checks + " where code = " + HistoryTable.quoteLiteral(code) + " and history = " + digestOf(history);
+    public static String selectUnchanged(String checks, String history, String fingerprint) {
+        return "select modules, code from " + checks + " where split_part(code, ' ', 1) = " + HistoryTable.quoteLiteral(fingerprint)
+                + " and history = " + digestOf(history);
     }
 
-    /** The module count recorded with {@code code} when the history is as it was then, else null (also when there is no such table). */
-    public @Nullable Integer unchanged(Connection c, String code, String history) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(selectUnchanged(qualifiedName, history, code))) {
-            return rs.next() ? rs.getInt(1) : null;
+    /**
+     * The module count recorded with the fingerprint and a code {@code recorded} accepts, when the history is
+     * as it was then; else null (also when there is no such table).
+     */
+    public @Nullable Integer unchanged(Connection c, String fingerprint, String history, Predicate<String> recorded) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(selectUnchanged(qualifiedName, history, fingerprint))) {
+            return modules(rs, recorded);
         } catch (SQLException e) {
             if (HistoryTable.missing(c, e)) {
                 return null;
@@ -65,8 +72,19 @@ public final class CheckTable {
         }
     }
 
+    /** The module count of the first row of a {@link #selectUnchanged} result whose code {@code recorded} accepts, or null. */
+    public static @Nullable Integer modules(ResultSet rows, Predicate<String> recorded) throws SQLException {
+        while (rows.next()) {
+            if (recorded.test(rows.getString(2))) {
+                return rows.getInt(1);
+            }
+        }
+        return null;
+    }
+
     /**
-     * Records that the history with {@code digest} holds exactly the migrations of {@code code}, forgetting
+     * Records that the history with {@code digest} holds exactly the migrations of {@code code} (a fingerprint,
+     * then optionally a space and more), forgetting
      * all but the latest rows; false when the table does not exist (the caller may create it under the run
      * lock and record again).
      */

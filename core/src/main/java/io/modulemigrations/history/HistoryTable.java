@@ -64,13 +64,13 @@ public final class HistoryTable {
     }
 
     /**
-     * {@link #selectSchemaThenChecksums}, but instead of the checksums the module count a
-     * {@link CheckTable} row of the same search_path records for {@code code} with the history as it is now:
-     * no row when there is none.
+     * {@link #selectSchemaThenChecksums}, but instead of the checksums {@link CheckTable#selectUnchanged}: the
+     * module count and code of each {@link CheckTable} row of the same search_path recorded with
+     * {@code fingerprint} and the history as it is now.
      */
-    public static String selectSchemaThenUnchanged(String table, String code) {
+    public static String selectSchemaThenUnchanged(String table, String fingerprint) {
         String name = quoteIdentifier(table);
-        return schemaOf(name) + CheckTable.selectUnchanged(quoteIdentifier(table + "_checks"), name, code);
+        return schemaOf(name) + CheckTable.selectUnchanged(quoteIdentifier(table + "_checks"), name, fingerprint);
     }
 
     private static String schemaOf(String table) {

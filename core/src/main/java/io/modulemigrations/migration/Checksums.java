@@ -40,9 +40,14 @@ public final class Checksums {
 
     /** The checksum of the statements a Java migration issued, in order. */
     public static String ofStatements(List<String> statements) {
+        return hex(crcOfStatements(statements));
+    }
+
+    /** {@link #ofStatements} before it is written as hex digits. */
+    public static long crcOfStatements(List<String> statements) {
         CRC32C crc = new CRC32C();
         crc.update(String.join("\n;\n", statements).getBytes(StandardCharsets.UTF_8));
-        return hex(crc.getValue());
+        return crc.getValue();
     }
 
     /** Whether {@code recorded} is {@code crc} as 8 hex digits, {@link #hex} (compared without building the string). */

@@ -71,6 +71,13 @@ public final class JavaMigration extends LoadedMigration {
         return statements == null ? null : Checksums.ofStatements(statements);
     }
 
+    /** The CRC of the statements {@code up} issues, recorded; -1 when it needs the database (any recorded checksum is then accepted). */
+    @Override
+    public long likelyChecksumCrc() {
+        List<String> statements = upRecording().statements();
+        return statements == null ? -1 : Checksums.crcOfStatements(statements);
+    }
+
     @Override
     public String checksumAfterUp(Supplier<List<String>> issued) {
         return Checksums.ofStatements(issued.get());

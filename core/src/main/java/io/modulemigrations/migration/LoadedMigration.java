@@ -67,13 +67,12 @@ public abstract sealed class LoadedMigration permits SqlFileMigration, JavaMigra
 
     /**
      * The CRC whose 8 hex digits ({@link Checksums#hex}) this migration most likely has on record as its
-     * checksum, when it can be found without running any of its code (see {@link SqlFileMigration}); -1
-     * otherwise, as for a Java migration, whose checksum needs its {@code up} recorded. Only an equal
-     * recorded one is taken as proof; anything else is compared with {@link #hasChecksum}.
+     * checksum (a SQL file's from a jar's directory, without reading it; a Java migration's from its
+     * {@code up} recorded), or -1 when its checksum cannot be known without a database, when
+     * {@link #hasChecksum} accepts any. Only an equal recorded one is taken as proof; anything else is
+     * compared with {@link #hasChecksum}.
      */
-    public long likelyChecksumCrc() {
-        return -1;
-    }
+    public abstract long likelyChecksumCrc();
 
     /** The checksum to record after {@link #up} issued these statements (asked for only when the checksum depends on them). */
     public abstract String checksumAfterUp(Supplier<List<String>> issued);
