@@ -107,7 +107,7 @@ final class DependentObjects {
             }
         }
         if (relation != null) {
-            for (ModuleLink link : engine.links) {
+            for (ModuleLink link : engine.settings.links()) {
                 if (link.tableName().equals(relation)) {
                     return new Owned(object, null, null, link);
                 }

@@ -9,13 +9,11 @@ import io.modulemigrations.link.LinkAction;
 import io.modulemigrations.link.LinkPlan;
 import io.modulemigrations.link.LinkSync;
 import io.modulemigrations.link.LinkSyncResult;
-import io.modulemigrations.link.ModuleLink;
 import io.modulemigrations.lock.LockHolder;
 import io.modulemigrations.lock.RunLock;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.module.ModuleGraph;
-import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.script.ScriptOutcome;
 import io.modulemigrations.script.ScriptRunner;
 import io.modulemigrations.sql.InvalidSqlMigrationException;
@@ -49,8 +47,6 @@ final class Engine {
 
     final Database database;
     final RunLock lock;
-    final List<MigrationScript> scripts;
-    final List<ModuleLink> links;
     private volatile @Nullable Discovered discovered;
     private volatile @Nullable Tables tables;
     /** The code's fingerprint when discovery waits for the first operation that needs it; else null. */
@@ -68,8 +64,6 @@ final class Engine {
         this.lock = new RunLock(new HistoryTable(settings.schema(), settings.table()).qualifiedName());
         this.discovered = loaded != null ? new Discovered(loaded) : null;
         this.codeFingerprint = loaded == null ? CodeFingerprint.of(settings) : null;
-        this.scripts = settings.scripts();
-        this.links = settings.links();
         if (settings.schema() != null) {
             this.tables = new Tables(settings.schema());
         }
@@ -357,7 +351,7 @@ final class Engine {
 
     LinkPlan planLinks() {
         try (Connection c = open()) {
-            LinkPlan plan = linkSync().plan(c, links);
+            LinkPlan plan = linkSync().plan(c, settings.links());
             if (!c.getAutoCommit()) {
                 c.rollback();
             }
@@ -369,7 +363,7 @@ final class Engine {
 
     LinkSyncResult syncLinks(java.util.function.Predicate<LinkAction> include) {
         try (Connection c = open()) {
-            LinkSyncResult result = underLock(c, () -> linkSync().apply(c, linkSync().plan(c, links), include));
+            LinkSyncResult result = underLock(c, () -> linkSync().apply(c, linkSync().plan(c, settings.links()), include));
             if (result.failed()) {
                 throw new LinkSyncFailedException(result, false);
             }
@@ -394,12 +388,12 @@ final class Engine {
 
     /** Every script as already done when all have finished (none, when there are none); null when one is to run. */
     @Nullable List<ScriptOutcome> doneScripts(Connection c) throws SQLException {
-        return scripts.isEmpty() ? List.of() : allDone(finishedScripts(c));
+        return settings.scripts().isEmpty() ? List.of() : allDone(finishedScripts(c));
     }
 
     /** Scripts after migrations: a read when all are done; the table is created under the run lock the first time. */
     List<ScriptOutcome> runScripts(Connection c, boolean afterMigrations) throws SQLException {
-        if (scripts.isEmpty()) {
+        if (settings.scripts().isEmpty()) {
             return List.of();
         }
         Set<String> finished = finishedScripts(c);
@@ -421,7 +415,7 @@ final class Engine {
         List<ScriptOutcome> outcomes;
         Database.SessionRestore restore = database.prepare(c);
         try {
-            outcomes = scriptRunner().run(c, scripts);
+            outcomes = scriptRunner().run(c, settings.scripts());
         } finally {
             restore.run();
         }
@@ -443,10 +437,10 @@ final class Engine {
     }
 
     private @Nullable List<ScriptOutcome> allDone(@Nullable Set<String> finished) {
-        if (finished == null || !scripts.stream().allMatch(s -> finished.contains(s.name()))) {
+        if (finished == null || !settings.scripts().stream().allMatch(s -> finished.contains(s.name()))) {
             return null;
         }
-        return scripts.stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
+        return settings.scripts().stream().map(s -> new ScriptOutcome(s.name(), ScriptOutcome.Status.ALREADY_DONE, java.time.Duration.ZERO, null))
                 .sorted(java.util.Comparator.comparing(ScriptOutcome::name)).toList();
     }
 
@@ -481,7 +475,7 @@ final class Engine {
                         List.copyOf(changedNames), List.copyOf(graph().dependenciesOf(module))));
             }
             Map<String, io.modulemigrations.script.ScriptState> scriptStates = new TreeMap<>();
-            scripts.forEach(s -> scriptStates.put(s.name(), new io.modulemigrations.script.ScriptState(s.name(), null, null, null)));
+            settings.scripts().forEach(s -> scriptStates.put(s.name(), new io.modulemigrations.script.ScriptState(s.name(), null, null, null)));
             scriptRunner().states(c).forEach(s -> scriptStates.put(s.name(), s));
             if (!c.getAutoCommit()) {
                 c.rollback();

@@ -63,7 +63,7 @@ final class MigrateRun {
             Connection c = check.connection();
             Plan plan = plan(check);
             if (options.dryRun()) {
-                LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.links) : null;
+                LinkPlan links = linksWanted() ? engine.linkSync().plan(c, engine.settings.links()) : null;
                 endReadOnly(c);
                 return dryRun(plan, links);
             }
@@ -157,7 +157,7 @@ final class MigrateRun {
         if (!linksWanted()) {
             return result;
         }
-        LinkSyncResult links = engine.linkSync().apply(c, engine.linkSync().plan(c, engine.links), options.linkMode());
+        LinkSyncResult links = engine.linkSync().apply(c, engine.linkSync().plan(c, engine.settings.links()), options.linkMode());
         if (links.failed()) {
             throw new LinkSyncFailedException(links, !result.applied().isEmpty());
         }
@@ -165,12 +165,12 @@ final class MigrateRun {
     }
 
     private boolean linksWanted() {
-        return !options.skipLinks() && (!engine.links.isEmpty() || options.linkMode() == LinkMode.ALL);
+        return !options.skipLinks() && (!engine.settings.links().isEmpty() || options.linkMode() == LinkMode.ALL);
     }
 
     /** Whether links need changes this run applies; a read-only plan, so an up-to-date start stays lock-free. */
     private boolean linkActionsDue(Connection c) throws SQLException {
-        return linksWanted() && engine.linkSync().plan(c, engine.links).actions().stream().anyMatch(options.linkMode());
+        return linksWanted() && engine.linkSync().plan(c, engine.settings.links()).actions().stream().anyMatch(options.linkMode());
     }
 
     private static void endReadOnly(Connection c) throws SQLException {
