@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * What decides the migrations a configuration discovers and whether they are valid, read without
  * discovering them: each location's {@link io.modulemigrations.sql.SqlMigrationSource#fingerprint fingerprint},
  * the migrations declared in code (an inline one's checksum; a Java one's, which needs its {@code up} recorded, is
- * compared apart, {@link #isRecorded}), the history table, the modules' declared dependencies, the links' tables
- * and the scripts' names.
+ * compared apart, {@link #isRecorded}), the history table, the modules' declared dependencies and the fingerprints
+ * of their sources, the links' tables and the scripts' names.
  *
  * @param value the fingerprint, compared with the one recorded with a checked history
  * @param declaredInCode the Java and inline SQL migrations built to know it, for discovery to take as they are
@@ -29,8 +29,8 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
 
     /**
      * The fingerprint, or null when a start has to discover the migrations anyway: a location without a
-     * fingerprint (a directory), a migration declared in code that is not valid, some modules only, or
-     * checksums not validated.
+     * fingerprint (a directory), a migration declared in code that is not valid, a {@link DependsOnSource} without
+     * one, some modules only, or checksums not validated.
      */
     static @Nullable CodeFingerprint of(Settings settings) {
         if (settings.modules() != null || !settings.validateChecksums()) {
@@ -64,6 +64,13 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
         }
         for (Map.Entry<String, Set<String>> module : new TreeMap<>(settings.dependsOn()).entrySet()) {
             code.append("module ").append(module.getKey()).append(" depends on ").append(new TreeSet<>(module.getValue())).append('\n');
+        }
+        for (DependsOnSource source : settings.dependsOnSources()) {
+            String fingerprint = source.fingerprint();
+            if (fingerprint == null) {
+                return null;
+            }
+            code.append("depends-on from ").append(source.getClass().getName()).append(' ').append(fingerprint).append('\n');
         }
         for (ModuleLink link : settings.links()) {
             code.append("link ").append(link.tableName()).append(' ').append(link).append('\n');

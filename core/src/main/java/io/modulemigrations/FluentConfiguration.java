@@ -43,6 +43,7 @@ public final class FluentConfiguration {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private @Nullable SqlMigrationSource sqlMigrationSource;
     private final Map<String, Set<String>> dependsOn = new TreeMap<>();
+    private final List<DependsOnSource> dependsOnSources = new ArrayList<>();
     private @Nullable String schema;
     private String table = "module_migrations";
     private int concurrency = 1;
@@ -139,6 +140,15 @@ public final class FluentConfiguration {
     /** {@code module} runs after each of {@code modules}. */
     public FluentConfiguration dependsOn(String module, String... modules) {
         dependsOn.computeIfAbsent(module, m -> new LinkedHashSet<>()).addAll(Arrays.asList(modules));
+        return this;
+    }
+
+    /**
+     * {@code depends-on} that {@code source} derives when the migrations are discovered, for the modules whose
+     * {@code depends-on} is not declared with {@link #dependsOn(String, String...)}.
+     */
+    public FluentConfiguration dependsOnFrom(DependsOnSource source) {
+        dependsOnSources.add(source);
         return this;
     }
 
@@ -332,7 +342,7 @@ public final class FluentConfiguration {
         return new Settings(dataSource, List.copyOf(annotatedMigrations), List.copyOf(explicitMigrations),
                 List.copyOf(inlineSqlMigrations), List.copyOf(locations),
                 sqlMigrationSource != null ? sqlMigrationSource : new SqlMigrationScanner(classLoader),
-                Collections.unmodifiableMap(dependencies), schema, table, concurrency, allOrNothing, lockWaitTimeout,
+                Collections.unmodifiableMap(dependencies), List.copyOf(dependsOnSources), schema, table, concurrency, allOrNothing, lockWaitTimeout,
                 connectTimeout, lockTimeout, lockRetries, statementTimeout, validateChecksums, List.copyOf(listeners), appliedBy,
                 List.copyOf(scripts), List.copyOf(links), modules,
                 applicationName != null ? applicationName : FluentConfiguration::defaultApplicationName);

@@ -74,7 +74,20 @@ final class MigrationLoader {
         }
         loader.checkScripts(settings.scripts());
         loader.checkLinks(settings.links());
-        return loader.finish(settings.modules(), settings.dependsOn());
+        return loader.finish(settings.modules(), loader.dependsOn(settings));
+    }
+
+    /** The declared {@code depends-on}, with what the configuration's sources derive for the other modules with migrations. */
+    private Map<String, Set<String>> dependsOn(Settings settings) {
+        if (settings.dependsOnSources().isEmpty()) {
+            return settings.dependsOn();
+        }
+        Map<String, Set<String>> dependsOn = new TreeMap<>(settings.dependsOn());
+        Set<String> modules = Collections.unmodifiableSet(byModule.keySet());
+        for (DependsOnSource source : settings.dependsOnSources()) {
+            source.dependsOn(modules).forEach(dependsOn::putIfAbsent);
+        }
+        return dependsOn;
     }
 
     /**

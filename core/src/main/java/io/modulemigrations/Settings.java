@@ -24,6 +24,7 @@ record Settings(
         List<String> locations,
         SqlMigrationSource sqlMigrationSource,
         Map<String, Set<String>> dependsOn,
+        List<DependsOnSource> dependsOnSources,
         @Nullable String schema,
         String table,
         int concurrency,

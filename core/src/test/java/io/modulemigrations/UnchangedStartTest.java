@@ -355,6 +355,63 @@ class UnchangedStartTest {
         }
     }
 
+    /**
+     * A derived depends-on (Spring Modulith's, say) is asked for when the migrations are discovered: a restart
+     * that the record proves asks nothing of it; another fingerprint, or none, and it is asked again.
+     */
+    @Test
+    void aDerivedDependsOnIsAskedForOnlyWhenTheMigrationsAreDiscovered(PostgresServer server, @TempDir Path dir) throws Exception {
+        try (TestDatabase db = server.createDatabase("unchanged_derived");
+                URLClassLoader app = TestJars.loader(TestJars.jar(dir.resolve("app.jar"), files()))) {
+            DataSource ds = db.dataSource();
+            Derived v1 = new Derived("v1");
+            for (int start = 1; start <= 3; start++) {
+                ModuleMigrations migrations = configure(ds, new ListingCounter(app)).dependsOnFrom(v1).load();
+                migrations.migrate();
+                if (start == 1) {
+                    assertThat(migrations.graph().dependenciesOf("shop")).as("derived").containsExactly("blog");
+                }
+            }
+            assertThat(v1.asked).as("asked by the deploy and by the restart that records the check, not by the next").isEqualTo(2);
+
+            Derived v2 = new Derived("v2");
+            assertThat(configure(ds, new ListingCounter(app)).dependsOnFrom(v2).load().migrate().nothingToDo()).isTrue();
+            assertThat(v2.asked).as("another fingerprint").isEqualTo(1);
+
+            Derived none = new Derived(null);
+            for (int start = 1; start <= 2; start++) {
+                configure(ds, new ListingCounter(app)).dependsOnFrom(none).load().migrate();
+            }
+            assertThat(none.asked).as("no fingerprint: asked by every start").isEqualTo(2);
+
+            ModuleMigrations declared = configure(ds, new ListingCounter(app)).dependsOn("shop").dependsOnFrom(new Derived("v1")).load();
+            assertThat(declared.graph().dependenciesOf("shop")).as("a declared depends-on is kept").isEmpty();
+        }
+    }
+
+    /** Says shop runs after blog, and counts how often it was asked. */
+    private static final class Derived implements DependsOnSource {
+
+        private final @Nullable String fingerprint;
+        int asked;
+
+        Derived(@Nullable String fingerprint) {
+            this.fingerprint = fingerprint;
+        }
+
+        @Override
+        public Map<String, java.util.Set<String>> dependsOn(java.util.Set<String> modules) {
+            asked++;
+            assertThat(modules).containsExactlyInAnyOrder("blog", "shop");
+            return Map.of("shop", java.util.Set.of("blog"));
+        }
+
+        @Override
+        public @Nullable String fingerprint() {
+            return fingerprint;
+        }
+    }
+
     private static final String LABEL = "create table label (id int)";
     private static final String BADGE = "-- migrate:up\ncreate table badge (id int primary key);\n-- migrate:down\ndrop table badge;\n";
 

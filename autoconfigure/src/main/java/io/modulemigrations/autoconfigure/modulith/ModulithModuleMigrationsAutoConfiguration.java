@@ -33,7 +33,7 @@ public final class ModulithModuleMigrationsAutoConfiguration {
             ListableBeanFactory beanFactory) {
         Map<String, List<String>> configured = new TreeMap<>();
         properties.getModules().forEach((module, settings) -> configured.put(module, settings.getDependsOn()));
-        return new ModulithModuleMigrationsCustomizer(() -> ModulithScope.of(beanFactory), configured);
+        return new ModulithModuleMigrationsCustomizer(beanFactory, configured);
     }
 
     /** For db:generate: an entity belongs to the application module that holds it. */

@@ -29,27 +29,42 @@ record ModulithScope(ApplicationModules modules, Predicate<ApplicationModule> st
 
     /** The scope of the context, or {@code null} when it has no {@code @SpringBootApplication} to find modules from. */
     static @Nullable ModulithScope of(ListableBeanFactory beanFactory) {
-        if (TEST_SUPPORT_PRESENT) {
-            ModulithScope test = ModuleTest.scope(beanFactory);
-            if (test != null) {
-                return test;
-            }
+        ModulithScope test = moduleTest(beanFactory);
+        if (test != null) {
+            return test;
         }
         Class<?> application = applicationClass(beanFactory);
-        if (application == null) {
-            return null;
-        }
-        return new ModulithScope(factory().of(application), module -> true, null);
+        return application == null ? null : new ModulithScope(modules(application), module -> true, null);
+    }
+
+    /** The scope of an {@code @ApplicationModuleTest}'s context, else {@code null}. */
+    static @Nullable ModulithScope moduleTest(ListableBeanFactory beanFactory) {
+        return TEST_SUPPORT_PRESENT ? ModuleTest.scope(beanFactory) : null;
+    }
+
+    /** The application modules of {@code application}, read now. */
+    static ApplicationModules modules(Class<?> application) {
+        return factory().of(application);
     }
 
     // As Spring Modulith does: a factory declared in spring.factories, else ApplicationModules.of(...).
     private static ApplicationModulesFactory factory() {
-        List<ApplicationModulesFactory> factories = SpringFactoriesLoader.loadFactories(ApplicationModulesFactory.class,
-                ModulithScope.class.getClassLoader());
+        List<ApplicationModulesFactory> factories = declaredFactories();
         return factories.isEmpty() ? ApplicationModulesFactory.defaultFactory() : factories.get(0);
     }
 
-    private static Class<?> applicationClass(ListableBeanFactory beanFactory) {
+    /** The class of the factory that reads the modules, or {@code default}: Spring Modulith's is a lambda, named anew in each JVM. */
+    static String factoryName() {
+        List<ApplicationModulesFactory> factories = declaredFactories();
+        return factories.isEmpty() ? "default" : factories.get(0).getClass().getName();
+    }
+
+    private static List<ApplicationModulesFactory> declaredFactories() {
+        return SpringFactoriesLoader.loadFactories(ApplicationModulesFactory.class, ModulithScope.class.getClassLoader());
+    }
+
+    /** The class annotated with {@code @SpringBootApplication} among the context's beans, or null. */
+    static @Nullable Class<?> applicationClass(ListableBeanFactory beanFactory) {
         return Arrays.stream(beanFactory.getBeanDefinitionNames())
                 .filter(name -> beanFactory.findAnnotationOnBean(name, SpringBootApplication.class, false) != null)
                 .map(name -> beanFactory.getType(name, false))

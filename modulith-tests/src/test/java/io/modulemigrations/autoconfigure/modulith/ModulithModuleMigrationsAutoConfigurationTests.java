@@ -99,9 +99,10 @@ class ModulithModuleMigrationsAutoConfigurationTests {
                 });
     }
 
+    /** The application modules are read when the migrations are discovered: here by the migrations that run as the context starts. */
     @Test
     void applicationModulesInACycleStopStartupNamingTheCycleAndTheRemedy(TestDatabase database) {
-        runner(database, CycleApplication.class, "classpath:cycle-migrations")
+        runner(database, CycleApplication.class, "classpath:cycle-migrations").withPropertyValues("module-migrations.run-on=initialization")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("Spring Modulith's module dependencies give no migration order")
                         .hasMessageContaining("billing -> invoice -> billing")
@@ -117,7 +118,7 @@ class ModulithModuleMigrationsAutoConfigurationTests {
 
     @Test
     void twoIdentifiersMappingToOneNameStopStartupNamingBoth(TestDatabase database) {
-        runner(database, ClashApplication.class, "classpath:clash-migrations")
+        runner(database, ClashApplication.class, "classpath:clash-migrations").withPropertyValues("module-migrations.run-on=initialization")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("both map to migration module 'order_items'")
                         .hasMessageContaining("order-items").hasMessageContaining("'order_items'"));

@@ -1,0 +1,159 @@
+package io.modulemigrations.autoconfigure.modulith;
+
+import io.modulemigrations.DependsOnSource;
+import io.modulemigrations.module.ModuleGraph;
+import io.modulemigrations.sql.ArchiveFingerprint;
+import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * {@code depends-on} from Spring Modulith's application modules: a module with migrations that is not configured in
+ * {@code module-migrations.modules} depends on the nearest modules with migrations that its application module
+ * depends on (looking through application modules without migrations). The application modules are read (an ArchUnit
+ * import of the application's classes, seconds in a large application) only when the migrations are discovered, which
+ * a restart of an unchanged Spring Boot jar does not do.
+ */
+final class ModulithDependsOn implements DependsOnSource {
+
+    private static final Logger log = LoggerFactory.getLogger(ModulithModuleMigrationsCustomizer.class);
+
+    private final Supplier<ApplicationModules> modules;
+    private final Map<String, Set<String>> configured;
+    private final @Nullable String fingerprint;
+
+    /**
+     * @param modules     the application modules, read when first asked
+     * @param configured  the {@code depends-on} configured in properties, by module; these modules are left as configured
+     * @param fingerprint what the application modules are read from, or null when unknown
+     */
+    ModulithDependsOn(Supplier<ApplicationModules> modules, Map<String, Set<String>> configured, @Nullable String fingerprint) {
+        this.modules = modules;
+        this.configured = configured;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * What the application modules of {@code application} are read from, when one archive holds every class they can be
+     * made of: a Spring Boot jar ({@code BOOT-INF/classes} and {@code BOOT-INF/lib} in one directory of CRCs). Null
+     * elsewhere (a directory, a jar among others on a class path): then every start reads them.
+     */
+    static @Nullable String fingerprint(Class<?> application, String factory) {
+        ClassLoader loader = application.getClassLoader();
+        URL type = loader == null ? null : loader.getResource(application.getName().replace('.', '/') + ".class");
+        return type == null ? null : fingerprint(type, application.getName(), factory);
+    }
+
+    /** {@link #fingerprint(Class, String)} of the application class found at {@code type}. */
+    static @Nullable String fingerprint(URL type, String application, String factory) {
+        if (!"jar".equals(type.getProtocol()) || !type.getPath().startsWith("nested:")) {
+            return null;
+        }
+        String archive = ArchiveFingerprint.of(type);
+        return archive == null ? null : application + " " + factory + " " + archive;
+    }
+
+    @Override
+    public @Nullable String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public Map<String, Set<String>> dependsOn(Set<String> withMigrations) {
+        ApplicationModules modulith = modules.get();
+        Map<String, ApplicationModule> applicationModules = byName(modulith, withMigrations);
+        Set<String> unrelated = new TreeSet<>(withMigrations);
+        unrelated.removeAll(applicationModules.keySet());
+        unrelated.removeAll(configured.keySet());
+        if (!unrelated.isEmpty()) {
+            log.warn("Module(s) {} have migrations but are no Spring Modulith application module (those are: {}); they migrate "
+                    + "without depends-on and in every module test. Rename their folders after an application module, or declare "
+                    + "module-migrations.modules.<module>.depends-on for them to say what they run after",
+                    unrelated, new TreeSet<>(applicationModules.keySet()));
+        }
+        Map<String, Set<String>> derived = new TreeMap<>();
+        for (String module : withMigrations) {
+            ApplicationModule applicationModule = applicationModules.get(module);
+            if (applicationModule != null && !configured.containsKey(module)) {
+                Set<String> dependencies = nearestWithMigrations(applicationModule, modulith, withMigrations);
+                if (!dependencies.isEmpty()) {
+                    derived.put(module, dependencies);
+                }
+            }
+        }
+        checkAcyclic(withMigrations, derived);
+        log.info("Module depends-on from Spring Modulith: {}", derived.isEmpty() ? "none" : derived);
+        return derived;
+    }
+
+    // Two application modules may map to one name as long as that name has no migrations.
+    static Map<String, ApplicationModule> byName(ApplicationModules modules, Set<String> withMigrations) {
+        Map<String, ApplicationModule> byName = new LinkedHashMap<>();
+        modules.stream().filter(module -> !module.isRootModule()).forEach(module -> {
+            String name = ModulithModuleNames.of(module.getIdentifier());
+            ApplicationModule other = byName.putIfAbsent(name, module);
+            if (other != null && withMigrations.contains(name)) {
+                throw new IllegalStateException("Spring Modulith modules '" + other.getIdentifier() + "' and '"
+                        + module.getIdentifier() + "' both map to migration module '" + name + "', which has migrations;"
+                        + " give one of them another identifier (@ApplicationModule(id = ...)) or set"
+                        + " module-migrations.modulith.enabled=false. Nothing was migrated.");
+            }
+        });
+        return byName;
+    }
+
+    // Through application modules without migrations, so that their dependencies still order the ones with migrations.
+    private static Set<String> nearestWithMigrations(ApplicationModule module, ApplicationModules modules, Set<String> withMigrations) {
+        Set<String> nearest = new TreeSet<>();
+        Set<ApplicationModule> seen = new HashSet<>(List.of(module));
+        Deque<ApplicationModule> next = new ArrayDeque<>(directDependencies(module, modules));
+        while (!next.isEmpty()) {
+            ApplicationModule dependency = next.pop();
+            if (!seen.add(dependency)) {
+                continue;
+            }
+            String name = ModulithModuleNames.of(dependency.getIdentifier());
+            if (withMigrations.contains(name)) {
+                nearest.add(name);
+            } else {
+                next.addAll(directDependencies(dependency, modules));
+            }
+        }
+        return nearest;
+    }
+
+    private static List<ApplicationModule> directDependencies(ApplicationModule module, ApplicationModules modules) {
+        return module.getDirectDependencies(modules).uniqueModules().filter(it -> !it.isRootModule()).toList();
+    }
+
+    // Other problems of configured depends-on are the engine's to report, as without Spring Modulith.
+    private void checkAcyclic(Set<String> modules, Map<String, Set<String>> derived) {
+        Map<String, Set<String>> all = new TreeMap<>(derived);
+        configured.forEach((module, dependencies) -> {
+            if (modules.contains(module)) {
+                Set<String> known = new TreeSet<>(dependencies);
+                known.retainAll(modules);
+                all.put(module, known);
+            }
+        });
+        List<String> cycles = ModuleGraph.problems(modules, all);
+        if (!cycles.isEmpty()) {
+            throw new IllegalStateException("Spring Modulith's module dependencies give no migration order: " + String.join("; ", cycles)
+                    + " (depends-on derived from Spring Modulith: " + derived + "). Declare module-migrations.modules.<module>.depends-on"
+                    + " for one of these modules: a configured depends-on replaces the derived one. Nothing was migrated.");
+        }
+    }
+}

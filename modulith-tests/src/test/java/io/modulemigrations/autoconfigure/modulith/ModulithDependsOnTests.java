@@ -1,0 +1,119 @@
+package io.modulemigrations.autoconfigure.modulith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modulemigrations.FluentConfiguration;
+import io.modulemigrations.ModuleMigrations;
+import io.modulemigrations.modulith.fixture.ModulithFixtureApplication;
+import io.modulemigrations.test.PostgresTest;
+import io.modulemigrations.test.TestDatabase;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * Spring Modulith's application modules are read (an ArchUnit import of the application's classes) when the migrations
+ * are discovered, and only then: a restart of the same Spring Boot jar on the same history reads none.
+ */
+@PostgresTest
+class ModulithDependsOnTests {
+
+    private static final String STOCK = "-- migrate:up\ncreate table stock (sku text primary key);\n-- migrate:down\ndrop table stock;\n";
+    private static final String ORDER = "-- migrate:up\ncreate table purchase_order (sku text references stock (sku));\n"
+            + "-- migrate:down\ndrop table purchase_order;\n";
+
+    @Test
+    void aRestartWhoseCodeAndHistoryAreAsRecordedReadsNoApplicationModules(TestDatabase database) {
+        AtomicInteger reads = new AtomicInteger();
+        ModulithDependsOn modulith = counted(reads, "the jar as built");
+
+        for (int start = 1; start <= 3; start++) {
+            ModuleMigrations migrations = configure(database.dataSource()).dependsOnFrom(modulith).load();
+            migrations.migrate();
+            if (start == 1) {
+                assertThat(migrations.graph().order()).as("order uses inventory in Spring Modulith").containsExactly("inventory", "order");
+            }
+        }
+
+        assertThat(reads).as("read by the deploy and by the restart that records the check, not by the next").hasValue(2);
+    }
+
+    @Test
+    void withoutAFingerprintEveryStartReadsThem(TestDatabase database) {
+        AtomicInteger reads = new AtomicInteger();
+        ModulithDependsOn modulith = counted(reads, null);
+
+        for (int start = 1; start <= 3; start++) {
+            configure(database.dataSource()).dependsOnFrom(modulith).load().migrate();
+        }
+
+        assertThat(reads).hasValue(3);
+    }
+
+    /** The fixture's application modules, read once here; {@code reads} counts how often the engine asks for them. */
+    private static ModulithDependsOn counted(AtomicInteger reads, @Nullable String fingerprint) {
+        ApplicationModules modules = ApplicationModules.of(ModulithFixtureApplication.class);
+        return new ModulithDependsOn(() -> {
+            reads.incrementAndGet();
+            return modules;
+        }, Map.of(), fingerprint);
+    }
+
+    /** Inline migrations, which have a fingerprint; the fixture's own are in a directory, which has none. */
+    private static FluentConfiguration configure(DataSource dataSource) {
+        return ModuleMigrations.configure().dataSource(dataSource).locations().discoverWhenNeeded(true)
+                .sqlMigration("order", "Migration202501010800", ORDER).sqlMigration("inventory", "Migration202501010900", STOCK);
+    }
+
+    /** In a Spring Boot jar one archive holds every class: its directory of CRCs is the fingerprint, and changes with any class. */
+    @Test
+    void aSpringBootJarIsFingerprintedByItsDirectoryAndNothingElseIs(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("app.jar");
+        writeJar(jar, "v1");
+        // As Spring Boot's launcher makes it: its handler, not the JDK's, knows the nested: form.
+        URL application = new URL("jar", "", -1, "nested:" + jar + "/!BOOT-INF/classes/!/com/example/App.class", new URLStreamHandler() {
+            @Override
+            protected URLConnection openConnection(URL u) {
+                throw new UnsupportedOperationException();
+            }
+        });
+
+        String built = ModulithDependsOn.fingerprint(application, "com.example.App", "factory");
+        assertThat(built).isNotNull().contains("com.example.App", "factory");
+        assertThat(ModulithDependsOn.fingerprint(application, "com.example.App", "factory")).isEqualTo(built);
+        writeJar(jar, "v2");
+        assertThat(ModulithDependsOn.fingerprint(application, "com.example.App", "factory")).as("a class changed").isNotEqualTo(built);
+
+        assertThat(ModulithDependsOn.fingerprint(new URL("jar:file:" + jar + "!/com/example/App.class"), "com.example.App", "factory"))
+                .as("a jar among others on a class path").isNull();
+        assertThat(ModulithDependsOn.fingerprint(dir.resolve("App.class").toUri().toURL(), "com.example.App", "factory"))
+                .as("a directory").isNull();
+    }
+
+    /** Spring Modulith's own factory is a lambda, whose class is named anew in each JVM: a fingerprint cannot name it so. */
+    @Test
+    void theDefaultFactoryIsNamedTheSameInEveryJvm() {
+        assertThat(ModulithScope.factoryName()).isEqualTo("default");
+    }
+
+    private static void writeJar(Path jar, String version) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("BOOT-INF/classes/com/example/App.class"));
+            zip.write(version.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+}
