@@ -33,14 +33,15 @@ final class ModulithDependsOn implements DependsOnSource {
 
     private final Supplier<ApplicationModules> modules;
     private final Map<String, Set<String>> configured;
-    private final @Nullable String fingerprint;
+    private final Supplier<@Nullable String> fingerprint;
 
     /**
      * @param modules     the application modules, read when first asked
      * @param configured  the {@code depends-on} configured in properties, by module; these modules are left as configured
-     * @param fingerprint what the application modules are read from, or null when unknown
+     * @param fingerprint what the application modules are read from, or null when unknown; asked for by the first
+     *        operation, not when the engine's bean is made (it reads the jar's directory)
      */
-    ModulithDependsOn(Supplier<ApplicationModules> modules, Map<String, Set<String>> configured, @Nullable String fingerprint) {
+    ModulithDependsOn(Supplier<ApplicationModules> modules, Map<String, Set<String>> configured, Supplier<@Nullable String> fingerprint) {
         this.modules = modules;
         this.configured = configured;
         this.fingerprint = fingerprint;
@@ -68,7 +69,7 @@ final class ModulithDependsOn implements DependsOnSource {
 
     @Override
     public @Nullable String fingerprint() {
-        return fingerprint;
+        return fingerprint.get();
     }
 
     @Override

@@ -56,14 +56,14 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
             return;
         }
         configuration.dependsOnFrom(new ModulithDependsOn(SingletonSupplier.of(() -> ModulithScope.modules(application)), configured,
-                ModulithDependsOn.fingerprint(application, ModulithScope.factoryName())));
+                () -> ModulithDependsOn.fingerprint(application, ModulithScope.factoryName())));
     }
 
     /** A module test loads its modules anyway: the tested module, what its bootstrap mode includes, and modules outside Spring Modulith. */
     private void customizeModuleTest(FluentConfiguration configuration, ModulithScope test) {
         // Discovery only, no database: which modules have migrations, as the engine itself finds them.
         Set<String> withMigrations = configuration.load().modules();
-        new ModulithDependsOn(test::modules, configured, null).dependsOn(withMigrations)
+        new ModulithDependsOn(test::modules, configured, () -> null).dependsOn(withMigrations)
                 .forEach((module, dependencies) -> configuration.dependsOn(module, dependencies.toArray(String[]::new)));
         Map<String, ApplicationModule> applicationModules = ModulithDependsOn.byName(test.modules(), withMigrations);
         Set<String> started = new TreeSet<>();

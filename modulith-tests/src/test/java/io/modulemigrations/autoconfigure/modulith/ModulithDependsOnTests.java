@@ -69,7 +69,7 @@ class ModulithDependsOnTests {
         return new ModulithDependsOn(() -> {
             reads.incrementAndGet();
             return modules;
-        }, Map.of(), fingerprint);
+        }, Map.of(), () -> fingerprint);
     }
 
     /** Inline migrations, which have a fingerprint; the fixture's own are in a directory, which has none. */
