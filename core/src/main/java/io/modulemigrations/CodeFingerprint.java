@@ -50,7 +50,10 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
             code.append("location ").append(text).append(' ').append(fingerprint).append('\n');
         }
         // After the locations: where one has no fingerprint, nothing declared in code is built in vain.
-        List<LoadedMigration> declared = MigrationLoader.declaredInCode(settings);
+        // Most applications declare none: a restart then loads no class of the loader's.
+        boolean inCode = !settings.annotatedMigrations().isEmpty() || !settings.explicitMigrations().isEmpty()
+                || !settings.inlineSqlMigrations().isEmpty();
+        List<LoadedMigration> declared = inCode ? MigrationLoader.declaredInCode(settings) : List.of();
         if (declared == null || declared.isEmpty() && settings.locations().isEmpty()) {
             return null;
         }
