@@ -1,0 +1,71 @@
+package io.modulemigrations.modulith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.modulemigrations.test.PostgresTest;
+import io.modulemigrations.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fixture application packaged as a Spring Boot jar and started as its own process, as it runs in production:
+ * the first deploy reads Spring Modulith's application modules (an ArchUnit import of the jar's classes) to order
+ * the modules; once a restart has recorded that the jar and the history agree, a restart of the same jar reads
+ * neither the modules nor any migration. The fingerprint that allows it is the Spring Boot jar's own directory,
+ * which only a {@code java -jar} launch has.
+ */
+@PostgresTest
+class ModulithJarRestartIT {
+
+    private static final Path JAR = Path.of(System.getProperty("fixture.jar", "target/module-migrations-modulith-tests-0.1.0-SNAPSHOT-exec.jar"));
+    /** The class that imports the application's classes for Spring Modulith. */
+    private static final String ARCHUNIT_IMPORT = "com.tngtech.archunit.core.importer.ClassFileImporter ";
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void aRestartOfTheSameJarReadsNoApplicationModules(TestDatabase database) throws Exception {
+        Start deploy = start(database, 1);
+        assertThat(deploy.output()).contains("Applied 2 migration(s) in 2 module(s) as batch 1");
+        assertThat(deploy.classes()).as("the first deploy orders the modules by Spring Modulith's").contains(ARCHUNIT_IMPORT);
+
+        start(database, 2);
+
+        Start restart = start(database, 3);
+        assertThat(restart.output()).contains("code and history as an earlier check found them");
+        assertThat(restart.classes()).as("classes loaded by the restart").doesNotContain(ARCHUNIT_IMPORT);
+    }
+
+    private record Start(String output, String classes) {
+    }
+
+    private Start start(TestDatabase database, int number) throws IOException, InterruptedException {
+        Path output = logs.resolve("start-" + number + ".log");
+        Path classes = logs.resolve("classes-" + number + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classes, "-jar", JAR.toString(),
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + (database.user() == null ? "" : database.user()),
+                "--spring.datasource.password=" + (database.password() == null ? "" : database.password())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("start " + number + " of the fixture jar did not exit within 60 s:\n" + read(output));
+        }
+        assertThat(process.exitValue()).as("start %d's exit code; it printed:%n%s", number, read(output)).isZero();
+        return new Start(read(output), read(classes));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
