@@ -3,8 +3,11 @@ package io.modulemigrations.autoconfigure.modulith;
 import io.modulemigrations.DependsOnSource;
 import io.modulemigrations.module.ModuleGraph;
 import io.modulemigrations.sql.ArchiveFingerprint;
+import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,17 +22,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.ModulithMetadata;
 
 /**
  * {@code depends-on} from Spring Modulith's application modules: a module with migrations that is not configured in
  * {@code module-migrations.modules} depends on the nearest modules with migrations that its application module
  * depends on (looking through application modules without migrations). The application modules are read (an ArchUnit
  * import of the application's classes, seconds in a large application) only when the migrations are discovered, which
- * a restart of an unchanged Spring Boot jar does not do.
+ * a restart of an unchanged Spring Boot jar, packaged or extracted, does not do.
  */
 final class ModulithDependsOn implements DependsOnSource {
 
     private static final Logger log = LoggerFactory.getLogger(ModulithModuleMigrationsCustomizer.class);
+
+    /** {@link ModulithScope#factoryName()} of Spring Modulith's own factory. */
+    static final String DEFAULT_FACTORY = "default";
 
     private final Supplier<ApplicationModules> modules;
     private final Map<String, Set<String>> configured;
@@ -48,23 +55,61 @@ final class ModulithDependsOn implements DependsOnSource {
     }
 
     /**
-     * What the application modules of {@code application} are read from, when one archive holds every class they can be
-     * made of: a Spring Boot jar ({@code BOOT-INF/classes} and {@code BOOT-INF/lib} in one directory of CRCs). Null
-     * elsewhere (a directory, a jar among others on a class path): then every start reads them.
+     * What the application modules of {@code application} are read from, when archives hold every class they can be made
+     * of: a Spring Boot jar ({@code BOOT-INF/classes} and {@code BOOT-INF/lib} in one directory of CRCs), or, with Spring
+     * Modulith's own factory, the jars of a class path that hold the application's base packages (as Spring Boot's
+     * extracted layout runs: the application's jar and its libraries). Null elsewhere (a directory, a factory of the
+     * application's own on a class path): then every start reads them.
      */
     static @Nullable String fingerprint(Class<?> application, String factory) {
         ClassLoader loader = application.getClassLoader();
         URL type = loader == null ? null : loader.getResource(application.getName().replace('.', '/') + ".class");
-        return type == null ? null : fingerprint(type, application.getName(), factory);
+        if (type == null) {
+            return null;
+        }
+        String bootJar = fingerprint(type, application.getName(), factory);
+        if (bootJar != null || !DEFAULT_FACTORY.equals(factory)) {
+            return bootJar;
+        }
+        List<String> basePackages;
+        try {
+            basePackages = ModulithMetadata.of(application).getBasePackages();
+        } catch (IllegalArgumentException e) {  // neither @Modulithic nor @SpringBootApplication: Spring Modulith reads it some other way
+            return null;
+        }
+        return fingerprint(loader, type, application.getName(), basePackages);
     }
 
-    /** {@link #fingerprint(Class, String)} of the application class found at {@code type}. */
+    /** {@link #fingerprint(Class, String)} of the application class found at {@code type}, when that is in a Spring Boot jar. */
     static @Nullable String fingerprint(URL type, String application, String factory) {
         if (!"jar".equals(type.getProtocol()) || !type.getPath().startsWith("nested:")) {
             return null;
         }
         String archive = ArchiveFingerprint.of(type);
         return archive == null ? null : application + " " + factory + " " + archive;
+    }
+
+    /**
+     * {@link #fingerprint(Class, String)} of the application class found at {@code type} on a class path, which Spring
+     * Modulith's factory reads the modules from: the classes of {@code basePackages}, in whichever archives hold them.
+     * Null when one is in a directory, or when the package look-up misses the application's own jar (a jar written
+     * without directory entries, whose like among the libraries the look-up would miss too).
+     */
+    static @Nullable String fingerprint(ClassLoader loader, URL type, String application, List<String> basePackages) {
+        List<URL> roots = new ArrayList<>();
+        try {
+            for (String basePackage : basePackages) {
+                roots.addAll(Collections.list(loader.getResources(basePackage.replace('.', '/') + "/")));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        String found = type.toExternalForm();
+        if (roots.stream().noneMatch(root -> found.startsWith(root.toExternalForm()))) {
+            return null;
+        }
+        String archives = ArchiveFingerprint.ofRoots(roots);
+        return archives == null ? null : application + " " + DEFAULT_FACTORY + " " + archives;
     }
 
     @Override

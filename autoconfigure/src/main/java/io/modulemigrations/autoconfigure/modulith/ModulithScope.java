@@ -56,7 +56,7 @@ record ModulithScope(ApplicationModules modules, Predicate<ApplicationModule> st
     /** The class of the factory that reads the modules, or {@code default}: Spring Modulith's is a lambda, named anew in each JVM. */
     static String factoryName() {
         List<ApplicationModulesFactory> factories = declaredFactories();
-        return factories.isEmpty() ? "default" : factories.get(0).getClass().getName();
+        return factories.isEmpty() ? ModulithDependsOn.DEFAULT_FACTORY : factories.get(0).getClass().getName();
     }
 
     private static List<ApplicationModulesFactory> declaredFactories() {

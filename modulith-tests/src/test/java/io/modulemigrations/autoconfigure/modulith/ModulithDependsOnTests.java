@@ -10,10 +10,12 @@ import io.modulemigrations.test.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
@@ -103,6 +105,49 @@ class ModulithDependsOnTests {
                 .as("a directory").isNull();
     }
 
+    /**
+     * On a class path (Spring Boot's extracted layout: the application's jar and its libraries), Spring Modulith's
+     * factory reads the base packages' classes from whichever jars hold them: those jars are the fingerprint.
+     */
+    @Test
+    void onAClassPathTheJarsThatHoldTheBasePackagesAreTheFingerprint(@TempDir Path dir) throws IOException {
+        Path app = dir.resolve("app.jar");
+        Path shared = dir.resolve("shared.jar");
+        Path other = dir.resolve("other.jar");
+        writeJar(app, true, "com/example/App.class", "v1");
+        writeJar(shared, true, "com/example/shared/Shared.class", "v1");
+        writeJar(other, true, "org/other/Other.class", "v1");
+
+        String built = classPathFingerprint(List.of("com.example"), app, shared, other);
+        assertThat(built).isNotNull().startsWith("com.example.App default ");
+        assertThat(classPathFingerprint(List.of("com.example"), app, shared, other)).isEqualTo(built);
+        writeJar(other, true, "org/other/Other.class", "v2");
+        assertThat(classPathFingerprint(List.of("com.example"), app, shared, other)).as("a jar without the packages changed").isEqualTo(built);
+        writeJar(shared, true, "com/example/shared/Shared.class", "v2");
+        assertThat(classPathFingerprint(List.of("com.example"), app, shared, other)).as("a library in the packages changed")
+                .isNotEqualTo(built);
+        assertThat(classPathFingerprint(List.of("com.example", "org.other"), app, shared, other)).as("an additional base package")
+                .isNotEqualTo(classPathFingerprint(List.of("com.example"), app, shared, other));
+
+        Path classes = Files.createDirectories(dir.resolve("classes/com/example/more")).getParent().getParent().getParent();
+        assertThat(classPathFingerprint(List.of("com.example"), app, shared, classes)).as("a directory holds some of them").isNull();
+        writeJar(app, false, "com/example/App.class", "v1");
+        assertThat(classPathFingerprint(List.of("com.example"), app, shared)).as("jars without directory entries").isNull();
+    }
+
+    /** The fingerprint of {@code com.example.App}, found first on a class path of {@code roots}. */
+    private static @Nullable String classPathFingerprint(List<String> basePackages, Path... roots) throws IOException {
+        URL[] urls = new URL[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            urls[i] = roots[i].toUri().toURL();
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+            URL type = loader.getResource("com/example/App.class");
+            assertThat(type).isNotNull();
+            return ModulithDependsOn.fingerprint(loader, type, "com.example.App", basePackages);
+        }
+    }
+
     /** Spring Modulith's own factory is a lambda, whose class is named anew in each JVM: a fingerprint cannot name it so. */
     @Test
     void theDefaultFactoryIsNamedTheSameInEveryJvm() {
@@ -110,9 +155,20 @@ class ModulithDependsOnTests {
     }
 
     private static void writeJar(Path jar, String version) throws IOException {
+        writeJar(jar, false, "BOOT-INF/classes/com/example/App.class", version);
+    }
+
+    /** A jar of one entry, with an entry for each of its directories, as build tools write them, or none. */
+    private static void writeJar(Path jar, boolean directories, String entry, String content) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("BOOT-INF/classes/com/example/App.class"));
-            zip.write(version.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (directories) {
+                for (int slash = entry.indexOf('/'); slash >= 0; slash = entry.indexOf('/', slash + 1)) {
+                    zip.putNextEntry(new ZipEntry(entry.substring(0, slash + 1)));
+                    zip.closeEntry();
+                }
+            }
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
         }
     }
