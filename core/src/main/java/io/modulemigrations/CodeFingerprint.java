@@ -5,7 +5,12 @@ import io.modulemigrations.migration.JavaMigration;
 import io.modulemigrations.migration.LoadedMigration;
 import io.modulemigrations.script.MigrationScript;
 import io.modulemigrations.sql.Location;
+import io.modulemigrations.sql.SqlMigrationSource;
+import io.modulemigrations.sql.SqlResource;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,37 +22,49 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What decides the migrations a configuration discovers and whether they are valid, read without
- * discovering them: each location's {@link io.modulemigrations.sql.SqlMigrationSource#fingerprint fingerprint},
+ * discovering them: each location's {@link io.modulemigrations.sql.SqlMigrationSource#fingerprint fingerprint}
+ * (a location without one, a directory, by the path and CRC-32 of each of its files, listed and read for it),
  * the migrations declared in code (an inline one's checksum; a Java one's, which needs its {@code up} recorded, is
  * compared apart, {@link #isRecorded}), the history table, the modules' declared dependencies and the fingerprints
  * of their sources, the links' tables and the scripts' names.
  *
  * @param value the fingerprint, compared with the one recorded with a checked history
  * @param declaredInCode the Java and inline SQL migrations built to know it, for discovery to take as they are
+ * @param listed the files of the locations listed to know it, by location, for discovery to take as they are
  */
-record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
+record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<String, List<SqlResource>> listed) {
 
     /**
-     * The fingerprint, or null when a start has to discover the migrations anyway: a location without a
-     * fingerprint (a directory), a migration declared in code that is not valid, a {@link DependsOnSource} without
-     * one, some modules only, or checksums not validated.
+     * The fingerprint, or null when a start has to discover the migrations anyway: a location whose files cannot be
+     * listed or read, a migration declared in code that is not valid, a {@link DependsOnSource} without one, some
+     * modules only, or checksums not validated.
      */
     static @Nullable CodeFingerprint of(Settings settings) {
         if (settings.modules() != null || !settings.validateChecksums()) {
             return null;
         }
         StringBuilder code = new StringBuilder("table ").append(settings.table()).append('\n');
+        Map<String, List<SqlResource>> listed = new HashMap<>();
         for (String text : settings.locations()) {
+            Location location;
             String fingerprint;
             try {
-                fingerprint = settings.sqlMigrationSource().fingerprint(Location.parse(text));
+                location = Location.parse(text);
+                fingerprint = settings.sqlMigrationSource().fingerprint(location);
             } catch (IllegalArgumentException e) {
                 return null;
             }
+            code.append("location ").append(text).append(' ').append(fingerprint != null ? fingerprint : "files").append('\n');
             if (fingerprint == null) {
-                return null;
+                List<SqlResource> files = listed(settings.sqlMigrationSource(), location);
+                if (files == null) {
+                    return null;
+                }
+                listed.put(text, files);
+                for (SqlResource file : files) {
+                    code.append("file ").append(file.relativePath()).append(' ').append(file.knownCrc32()).append('\n');
+                }
             }
-            code.append("location ").append(text).append(' ').append(fingerprint).append('\n');
         }
         // After the locations: where one has no fingerprint, nothing declared in code is built in vain.
         // Most applications declare none: a restart then loads no class of the loader's.
@@ -81,7 +98,33 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode) {
         for (MigrationScript script : settings.scripts()) {
             code.append("script ").append(script.name()).append(' ').append(script.getClass().getName()).append('\n');
         }
-        return new CodeFingerprint(hash(code), declared);
+        return new CodeFingerprint(hash(code), declared, listed);
+    }
+
+    /**
+     * A location's files, each with its CRC-32 known (a directory's are read for it), in path order; null when they
+     * cannot be listed or read, which discovery then reports.
+     */
+    private static @Nullable List<SqlResource> listed(SqlMigrationSource source, Location location) {
+        List<SqlResource> files = new ArrayList<>();
+        try {
+            for (SqlResource file : source.sqlFiles(location)) {
+                files.add(file.withKnownCrc32());
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        files.sort(new ByPath());
+        return files;
+    }
+
+    private static final class ByPath implements Comparator<SqlResource> {
+
+        @Override
+        public int compare(SqlResource a, SqlResource b) {
+            int byPath = a.relativePath().compareTo(b.relativePath());
+            return byPath != 0 ? byPath : Long.compare(a.knownCrc32(), b.knownCrc32());
+        }
     }
 
     /**

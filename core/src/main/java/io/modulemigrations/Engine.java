@@ -88,7 +88,8 @@ final class Engine {
                 d = discovered;
                 if (d == null) {
                     CodeFingerprint code = codeFingerprint;
-                    d = new Discovered(MigrationLoader.load(settings, code != null ? code.declaredInCode() : null));
+                    d = new Discovered(code != null ? MigrationLoader.load(settings, code.declaredInCode(), code.listed())
+                            : MigrationLoader.load(settings));
                     discovered = d;
                 }
             }

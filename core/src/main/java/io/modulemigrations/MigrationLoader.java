@@ -39,14 +39,15 @@ final class MigrationLoader {
     }
 
     static Loaded load(Settings settings) {
-        return load(settings, null);
+        return load(settings, null, Map.of());
     }
 
     /**
      * @param declaredInCode what {@link #declaredInCode} built for these settings, so that no Java migration's
      *        {@code up} is recorded twice; null to build it here
+     * @param listed  the files of locations already listed, by location as configured, so that none is listed twice
      */
-    static Loaded load(Settings settings, @Nullable List<LoadedMigration> declaredInCode) {
+    static Loaded load(Settings settings, @Nullable List<LoadedMigration> declaredInCode, Map<String, List<SqlResource>> listed) {
         MigrationLoader loader = new MigrationLoader();
         if (declaredInCode != null) {
             declaredInCode.forEach(loader::add);
@@ -63,7 +64,8 @@ final class MigrationLoader {
             }
             List<SqlResource> files;
             try {
-                files = settings.sqlMigrationSource().sqlFiles(location);
+                List<SqlResource> already = listed.get(text);
+                files = already != null ? already : settings.sqlMigrationSource().sqlFiles(location);
             } catch (InvalidSqlMigrationException e) {
                 loader.problems.add(e.getMessage());
                 continue;

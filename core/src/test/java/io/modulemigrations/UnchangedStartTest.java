@@ -14,9 +14,11 @@ import io.modulemigrations.sql.SqlResource;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,22 +192,66 @@ class UnchangedStartTest {
         }
     }
 
-    /** A directory has no directory of CRCs to fingerprint: every start lists it, and nothing is recorded. */
+    /**
+     * A directory keeps no checksums: it is listed and each file read for its CRC-32 at every start, as discovery
+     * would, and those make its fingerprint. A restart of the same files then discovers nothing (a derived
+     * {@code depends-on} is not asked for) and lists them once; an edit that keeps a file's size and time, or a file
+     * added, is seen.
+     */
     @Test
-    void aDirectoryIsListedOnEveryStart(PostgresServer server, @TempDir Path dir) throws Exception {
+    void aDirectoryIsFingerprintedByItsFiles(PostgresServer server, @TempDir Path dir) throws Exception {
+        for (Map.Entry<String, String> file : files().entrySet()) {
+            Files.createDirectories(dir.resolve(file.getKey()).getParent());
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
         try (TestDatabase db = server.createDatabase("unchanged_directory")) {
             DataSource ds = db.dataSource();
-            Path blog = Files.createDirectories(dir.resolve("blog"));
-            Files.writeString(blog.resolve("Migration202501010001.sql"), AUTHOR);
             SqlMigrationSource files = new SqlMigrationScanner(getClass().getClassLoader());
-            for (int i = 0; i < 3; i++) {
-                ListingCounter counter = new ListingCounter(files);
-                ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(counter).locations("filesystem:" + dir)
-                        .discoverWhenNeeded(true).load().migrate();
-                assertThat(counter.listings).isEqualTo(1);
-            }
-            assertThat(Db.rows(ds, "select count(*) from module_migrations_checks")).containsExactly("0");
+            assertAStartAfterTheRecordingOneDiscoversNothing(ds, files, "filesystem:" + dir);
+
+            Path author = dir.resolve("blog/Migration202501010001.sql");
+            FileTime time = Files.getLastModifiedTime(author);
+            Files.writeString(author, AUTHOR.replace("author", "writer"));
+            Files.setLastModifiedTime(author, time);
+            assertThatExceptionOfType(ChecksumMismatchException.class)
+                    .isThrownBy(() -> configure(ds, files, "filesystem:" + dir, new Derived("v1")).load().migrate());
+            Files.writeString(author, AUTHOR);
+
+            Files.writeString(dir.resolve("shop/Migration202501010002.sql"), BADGE);
+            assertThat(configure(ds, files, "filesystem:" + dir, new Derived("v1")).load().migrate().applied()).hasSize(1);
         }
+    }
+
+    /** On a class path, a directory root (an exploded jar, as buildpacks run an application) is fingerprinted alike. */
+    @Test
+    void aRestartFromAnExplodedClassPathDiscoversNothing(PostgresServer server, @TempDir Path dir) throws Exception {
+        for (Map.Entry<String, String> file : files().entrySet()) {
+            Path path = dir.resolve("db/migrations/" + file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        try (TestDatabase db = server.createDatabase("unchanged_exploded");
+                URLClassLoader app = new URLClassLoader(new URL[] { dir.toUri().toURL() }, null)) {
+            assertAStartAfterTheRecordingOneDiscoversNothing(db.dataSource(), new SqlMigrationScanner(app), "classpath:db/migrations");
+        }
+    }
+
+    /** Three starts listing {@code location} once each: a deploy, a restart that records the check, and one that discovers nothing. */
+    private static void assertAStartAfterTheRecordingOneDiscoversNothing(DataSource ds, SqlMigrationSource files, String location) {
+        Derived derived = new Derived("v1");
+        for (int start = 1; start <= 3; start++) {
+            ListingCounter counter = new ListingCounter(files);
+            MigrateResult result = configure(ds, counter, location, derived).load().migrate();
+            assertThat(result.applied()).hasSize(start == 1 ? 3 : 0);
+            assertThat(counter.listings).as("listings by start %d", start).isEqualTo(1);
+        }
+        assertThat(derived.asked).as("discoveries: the deploy and the restart that records the check").isEqualTo(2);
+        assertThat(Db.rows(ds, "select count(*) from module_migrations_checks")).containsExactly("1");
+    }
+
+    private static FluentConfiguration configure(DataSource ds, SqlMigrationSource files, String location, Derived derived) {
+        return ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(files).locations(location).dependsOnFrom(derived)
+                .discoverWhenNeeded(true);
     }
 
     /**
