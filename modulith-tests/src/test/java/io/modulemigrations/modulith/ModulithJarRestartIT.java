@@ -1,12 +1,16 @@
 package io.modulemigrations.modulith;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
@@ -20,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fixture application packaged as a Spring Boot jar and started as its own process, as it runs in production:
  * the first deploy reads Spring Modulith's application modules (an ArchUnit import of the jar's classes) to order
  * the modules; once a restart has recorded that the jar and the history agree, a restart of the same jar reads
- * neither the modules nor any migration (it loads none of the classes that do).
+ * neither the modules nor any migration (it loads none of the classes that do). So does a restart of the jar
+ * extracted or exploded, as container images run it.
  */
 @PostgresTest
 class ModulithJarRestartIT {
@@ -28,16 +33,18 @@ class ModulithJarRestartIT {
     private static final Path JAR = Path.of(System.getProperty("fixture.jar", "target/module-migrations-modulith-tests-0.1.0-SNAPSHOT-exec.jar"));
     /** The class that imports the application's classes for Spring Modulith. */
     private static final String ARCHUNIT_IMPORT = "com.tngtech.archunit.core.importer.ClassFileImporter ";
-    /** Classes that discovering the migrations loads: listing them, reading a file, splitting its SQL. */
-    private static final String[] DISCOVERY = { "io.modulemigrations.MigrationLoader ", "io.modulemigrations.sql.SqlResource ",
-            "io.modulemigrations.sql.SqlStatements ", "io.modulemigrations.migration.SqlFileMigration " };
+    /** Classes that discovering the migrations loads: the loader, the SQL file migration, its SQL's splitting. */
+    private static final String[] DISCOVERY = { "io.modulemigrations.MigrationLoader ", "io.modulemigrations.migration.SqlFileMigration ",
+            "io.modulemigrations.sql.SqlStatements " };
+    /** The class of a listed file: a jar's directory fingerprints its migrations unlisted, a directory is listed and read. */
+    private static final String LISTED_FILE = "io.modulemigrations.sql.SqlResource ";
 
     @TempDir
     Path logs;
 
     @Test
     void aRestartOfTheSameJarReadsNoApplicationModules(PostgresServer server) throws Exception {
-        deployAndRestart(JAR, server);
+        deployAndRestart(List.of("-jar", JAR.toString()), server, false);
     }
 
     /** Spring Boot's extracted layout (the application's jar, its libraries in {@code lib/}), as container images run it. */
@@ -49,36 +56,69 @@ class ModulithJarRestartIT {
         assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(extract.exitValue()).as(read(logs.resolve("extract.log"))).isZero();
 
-        deployAndRestart(extracted.resolve(JAR.getFileName()), server);
+        deployAndRestart(List.of("-jar", extracted.resolve(JAR.getFileName()).toString()), server, false);
     }
 
-    /** Three starts of {@code jar} on a new database: the first deploy, the restart that records the check, and one more. */
-    private void deployAndRestart(Path jar, PostgresServer server) throws IOException, InterruptedException {
+    /**
+     * The jar exploded, as buildpacks run an application: its classes and migrations in directories, which keep no
+     * checksums; their files are read to fingerprint them.
+     */
+    @Test
+    void aRestartOfTheSameExplodedJarReadsNoApplicationModules(PostgresServer server) throws Exception {
+        Path exploded = logs.resolve("exploded");
+        try (ZipFile zip = new ZipFile(JAR.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path target = exploded.resolve(entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+
+        deployAndRestart(List.of("-cp", exploded.toString(), "org.springframework.boot.loader.launch.JarLauncher"), server, true);
+    }
+
+    /**
+     * Three launches on a new database: the first deploy, the restart that records the check, and one more.
+     *
+     * @param listed whether the migrations are in a directory, which every start lists and reads
+     */
+    private void deployAndRestart(List<String> launch, PostgresServer server, boolean listed) throws IOException, InterruptedException {
         try (TestDatabase database = server.createDatabase("modulith_jar")) {
-            deployAndRestart(jar, database);
+            deployAndRestart(launch, database, listed);
         }
     }
 
-    private void deployAndRestart(Path jar, TestDatabase database) throws IOException, InterruptedException {
-        Start deploy = start(jar, database, 1);
+    private void deployAndRestart(List<String> launch, TestDatabase database, boolean listed) throws IOException, InterruptedException {
+        Start deploy = start(launch, database, 1);
         assertThat(deploy.output()).contains("Applied 2 migration(s) in 2 module(s) as batch 1");
         assertThat(deploy.classes()).as("the first deploy orders the modules by Spring Modulith's").contains(ARCHUNIT_IMPORT)
                 .contains(DISCOVERY);
 
-        start(jar, database, 2);
+        start(launch, database, 2);
 
-        Start restart = start(jar, database, 3);
+        Start restart = start(launch, database, 3);
         assertThat(restart.output()).contains("code and history as an earlier check found them");
         assertThat(restart.classes()).as("classes loaded by the restart").doesNotContain(ARCHUNIT_IMPORT).doesNotContain(DISCOVERY);
+        if (!listed) {
+            assertThat(restart.classes()).as("classes loaded by the restart").doesNotContain(LISTED_FILE);
+        }
     }
 
     private record Start(String output, String classes) {
     }
 
-    private Start start(Path jar, TestDatabase database, int number) throws IOException, InterruptedException {
+    private Start start(List<String> launch, TestDatabase database, int number) throws IOException, InterruptedException {
         Path output = logs.resolve("start-" + number + ".log");
         Path classes = logs.resolve("classes-" + number + ".log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xlog:class+load=info:file=" + classes, "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java(), "-Xlog:class+load=info:file=" + classes));
+        command.addAll(launch);
+        command.addAll(List.of(
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + (database.user() == null ? "" : database.user()),
                 "--spring.datasource.password=" + (database.password() == null ? "" : database.password())));

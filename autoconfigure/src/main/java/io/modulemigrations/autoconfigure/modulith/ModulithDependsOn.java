@@ -4,7 +4,11 @@ import io.modulemigrations.DependsOnSource;
 import io.modulemigrations.module.ModuleGraph;
 import io.modulemigrations.sql.ArchiveFingerprint;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,32 +61,32 @@ final class ModulithDependsOn implements DependsOnSource {
     }
 
     /**
-     * What the application modules of {@code application} are read from, when archives hold every class they can be made
-     * of: a Spring Boot jar ({@code BOOT-INF/classes} and {@code BOOT-INF/lib} in one directory of CRCs), or, with Spring
-     * Modulith's own factory, the jars of a class path that hold the application's base packages (as Spring Boot's
-     * extracted layout runs: the application's jar and its libraries). Null elsewhere (a directory, a factory of the
-     * application's own on a class path): then every start reads them.
+     * What the application modules of {@code application} are read from, with the detection strategy Spring Modulith
+     * reads from the environment: a Spring Boot jar ({@code BOOT-INF/classes} and {@code BOOT-INF/lib} in one directory
+     * of CRCs), or, with Spring Modulith's own factory on a class path (Spring Boot's extracted or exploded layouts, an
+     * IDE), the jars and directories that hold the application's base packages and Spring Modulith's own jar. Null with a
+     * factory of the application's own outside a Spring Boot jar: then every start reads them.
+     *
+     * @param detectionStrategy {@code spring.modulith.detection-strategy} as the application's environment has it, or null
      */
-    static @Nullable String fingerprint(Class<?> application, String factory) {
+    static @Nullable String fingerprint(Class<?> application, String factory, @Nullable String detectionStrategy) {
         ClassLoader loader = application.getClassLoader();
         URL type = loader == null ? null : loader.getResource(application.getName().replace('.', '/') + ".class");
         if (type == null) {
             return null;
         }
-        String bootJar = fingerprint(type, application.getName(), factory);
-        if (bootJar != null || !DEFAULT_FACTORY.equals(factory)) {
-            return bootJar;
+        String found = fingerprint(type, application.getName(), factory);
+        if (found == null && DEFAULT_FACTORY.equals(factory)) {
+            try {
+                found = fingerprint(loader, type, application.getName(), ModulithMetadata.of(application).getBasePackages());
+            } catch (IllegalArgumentException e) {  // neither @Modulithic nor @SpringBootApplication: Spring Modulith reads it some other way
+                return null;
+            }
         }
-        List<String> basePackages;
-        try {
-            basePackages = ModulithMetadata.of(application).getBasePackages();
-        } catch (IllegalArgumentException e) {  // neither @Modulithic nor @SpringBootApplication: Spring Modulith reads it some other way
-            return null;
-        }
-        return fingerprint(loader, type, application.getName(), basePackages);
+        return found == null ? null : found + " detection-strategy " + detectionStrategy;
     }
 
-    /** {@link #fingerprint(Class, String)} of the application class found at {@code type}, when that is in a Spring Boot jar. */
+    /** The part of {@link #fingerprint(Class, String, String)} for an application class found at {@code type} in a Spring Boot jar. */
     static @Nullable String fingerprint(URL type, String application, String factory) {
         if (!"jar".equals(type.getProtocol()) || !type.getPath().startsWith("nested:")) {
             return null;
@@ -90,26 +96,61 @@ final class ModulithDependsOn implements DependsOnSource {
     }
 
     /**
-     * {@link #fingerprint(Class, String)} of the application class found at {@code type} on a class path, which Spring
-     * Modulith's factory reads the modules from: the classes of {@code basePackages}, in whichever archives hold them.
-     * Null when one is in a directory, or when the package look-up misses the application's own jar (a jar written
-     * without directory entries, whose like among the libraries the look-up would miss too).
+     * The part of {@link #fingerprint(Class, String, String)} for an application class found at {@code type} on a class
+     * path, which Spring Modulith's factory reads the modules from: the classes of {@code basePackages}, in whichever
+     * jars ({@link ArchiveFingerprint their directory}) and directories (every file's path and CRC-32, read) hold them,
+     * and Spring Modulith's jar. Null when the package look-up misses the application's own root (a jar written without
+     * directory entries, whose like among the libraries the look-up would miss too) or a root cannot be read.
      */
     static @Nullable String fingerprint(ClassLoader loader, URL type, String application, List<String> basePackages) {
-        List<URL> roots = new ArrayList<>();
+        Map<String, URL> roots = new LinkedHashMap<>();
         try {
             for (String basePackage : basePackages) {
-                roots.addAll(Collections.list(loader.getResources(basePackage.replace('.', '/') + "/")));
+                for (URL root : Collections.list(loader.getResources(basePackage.replace('.', '/') + "/"))) {
+                    roots.putIfAbsent(root.toExternalForm(), root);
+                }
             }
         } catch (IOException e) {
             return null;
         }
         String found = type.toExternalForm();
-        if (roots.stream().noneMatch(root -> found.startsWith(root.toExternalForm()))) {
+        if (roots.keySet().stream().noneMatch(found::startsWith)) {
             return null;
         }
-        String archives = ArchiveFingerprint.ofRoots(roots);
-        return archives == null ? null : application + " " + DEFAULT_FACTORY + " " + archives;
+        URL modulithJar = ApplicationModules.class.getResource("ApplicationModules.class");
+        String modulith = modulithJar == null ? null : ArchiveFingerprint.of(modulithJar);
+        if (modulith == null) {
+            return null;
+        }
+        StringBuilder fingerprint = new StringBuilder(application).append(' ').append(DEFAULT_FACTORY).append(" modulith ").append(modulith);
+        for (URL root : roots.values()) {
+            String one = "file".equals(root.getProtocol()) ? files(root) : ArchiveFingerprint.of(root);
+            if (one == null) {
+                return null;
+            }
+            fingerprint.append(' ').append(one);
+        }
+        return fingerprint.toString();
+    }
+
+    /** Every file below the directory {@code root} names, by its path and CRC-32 (read), hashed; null when one cannot be read. */
+    private static @Nullable String files(URL root) {
+        try {
+            Path dir = Path.of(root.toURI());
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            CRC32 all = new CRC32();
+            for (Path file : files) {
+                CRC32 crc = new CRC32();
+                crc.update(Files.readAllBytes(file));
+                all.update((dir.relativize(file) + " " + crc.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return "files:" + files.size() + ":" + Long.toHexString(all.getValue());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import io.modulemigrations.autoconfigure.generate.EntityModuleResolver;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -30,10 +31,11 @@ public final class ModulithModuleMigrationsAutoConfiguration {
 
     @Bean
     ModulithModuleMigrationsCustomizer modulithModuleMigrationsCustomizer(ModuleMigrationsProperties properties,
-            ListableBeanFactory beanFactory) {
+            ListableBeanFactory beanFactory, Environment environment) {
         Map<String, List<String>> configured = new TreeMap<>();
         properties.getModules().forEach((module, settings) -> configured.put(module, settings.getDependsOn()));
-        return new ModulithModuleMigrationsCustomizer(beanFactory, configured);
+        // Spring Modulith reads it from the environment's sources: a change there changes the modules as a new jar would.
+        return new ModulithModuleMigrationsCustomizer(beanFactory, configured, environment.getProperty("spring.modulith.detection-strategy"));
     }
 
     /** For db:generate: an entity belongs to the application module that holds it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -26,13 +27,17 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
 
     private final ListableBeanFactory beanFactory;
     private final Map<String, Set<String>> configured;
+    private final @Nullable String detectionStrategy;
 
     /**
      * @param beanFactory where the application class, or the module test's execution, is found
      * @param configured  the {@code depends-on} configured in properties, by module; these modules are left as configured
+     * @param detectionStrategy {@code spring.modulith.detection-strategy} in the application's environment, or null
      */
-    ModulithModuleMigrationsCustomizer(ListableBeanFactory beanFactory, Map<String, ? extends Collection<String>> configured) {
+    ModulithModuleMigrationsCustomizer(ListableBeanFactory beanFactory, Map<String, ? extends Collection<String>> configured,
+            @Nullable String detectionStrategy) {
         this.beanFactory = beanFactory;
+        this.detectionStrategy = detectionStrategy;
         this.configured = new TreeMap<>();
         configured.forEach((module, dependencies) -> this.configured.put(module, Set.copyOf(dependencies)));
     }
@@ -56,7 +61,7 @@ final class ModulithModuleMigrationsCustomizer implements ModuleMigrationsConfig
             return;
         }
         configuration.dependsOnFrom(new ModulithDependsOn(SingletonSupplier.of(() -> ModulithScope.modules(application)), configured,
-                () -> ModulithDependsOn.fingerprint(application, ModulithScope.factoryName())));
+                () -> ModulithDependsOn.fingerprint(application, ModulithScope.factoryName(), detectionStrategy)));
     }
 
     /** A module test loads its modules anyway: the tested module, what its bootstrap mode includes, and modules outside Spring Modulith. */

@@ -15,6 +15,7 @@ import java.net.URLConnection;
 import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,7 +108,8 @@ class ModulithDependsOnTests {
 
     /**
      * On a class path (Spring Boot's extracted layout: the application's jar and its libraries), Spring Modulith's
-     * factory reads the base packages' classes from whichever jars hold them: those jars are the fingerprint.
+     * factory reads the base packages' classes from whichever jars hold them: those jars are the fingerprint, with
+     * Spring Modulith's own.
      */
     @Test
     void onAClassPathTheJarsThatHoldTheBasePackagesAreTheFingerprint(@TempDir Path dir) throws IOException {
@@ -129,10 +131,41 @@ class ModulithDependsOnTests {
         assertThat(classPathFingerprint(List.of("com.example", "org.other"), app, shared, other)).as("an additional base package")
                 .isNotEqualTo(classPathFingerprint(List.of("com.example"), app, shared, other));
 
-        Path classes = Files.createDirectories(dir.resolve("classes/com/example/more")).getParent().getParent().getParent();
-        assertThat(classPathFingerprint(List.of("com.example"), app, shared, classes)).as("a directory holds some of them").isNull();
         writeJar(app, false, "com/example/App.class", "v1");
         assertThat(classPathFingerprint(List.of("com.example"), app, shared)).as("jars without directory entries").isNull();
+    }
+
+    /**
+     * A directory that holds base packages (an IDE's output, an application exploded as buildpacks run it) keeps no
+     * checksums: each of its files there is read, and their paths and CRC-32s are its part of the fingerprint.
+     */
+    @Test
+    void aDirectoryThatHoldsTheBasePackagesIsFingerprintedByItsFiles(@TempDir Path dir) throws IOException {
+        Path classes = dir.resolve("classes");
+        Path app = Files.createDirectories(classes.resolve("com/example")).resolve("App.class");
+        Path inventory = Files.createDirectories(classes.resolve("com/example/inventory")).resolve("Inventory.class");
+        Files.writeString(app, "v1");
+        Files.writeString(inventory, "v1");
+        Files.writeString(classes.resolve("application.properties"), "not in a base package");
+
+        String built = classPathFingerprint(List.of("com.example"), classes);
+        assertThat(built).isNotNull().isEqualTo(classPathFingerprint(List.of("com.example"), classes));
+        FileTime time = Files.getLastModifiedTime(inventory);
+        Files.writeString(inventory, "v2");
+        Files.setLastModifiedTime(inventory, time);
+        assertThat(classPathFingerprint(List.of("com.example"), classes)).as("a class changed, its size and time kept").isNotEqualTo(built);
+        Files.writeString(inventory, "v1");
+        Files.writeString(inventory.resolveSibling("package-info.class"), "@ApplicationModule");
+        assertThat(classPathFingerprint(List.of("com.example"), classes)).as("a file added").isNotEqualTo(built);
+    }
+
+    /** Spring Modulith reads its detection strategy from the environment: changing it there changes the fingerprint. */
+    @Test
+    void theDetectionStrategyIsPartOfTheFingerprint() {
+        String none = ModulithDependsOn.fingerprint(ModulithFixtureApplication.class, ModulithDependsOn.DEFAULT_FACTORY, null);
+        assertThat(none).as("the fixture, from target/classes").isNotNull();
+        assertThat(ModulithDependsOn.fingerprint(ModulithFixtureApplication.class, ModulithDependsOn.DEFAULT_FACTORY, "explicitly-annotated"))
+                .isNotEqualTo(none);
     }
 
     /** The fingerprint of {@code com.example.App}, found first on a class path of {@code roots}. */
