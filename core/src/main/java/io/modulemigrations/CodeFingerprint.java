@@ -62,7 +62,7 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
                 }
                 listed.put(text, files);
                 for (SqlResource file : files) {
-                    code.append("file ").append(file.relativePath()).append(' ').append(file.knownCrc32()).append('\n');
+                    code.append("file ").append(file.relativePath()).append(' ').append(file.crc32()).append('\n');
                 }
             }
         }
@@ -102,14 +102,15 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
     }
 
     /**
-     * A location's files, each with its CRC-32 known (a directory's are read for it), in path order; null when they
-     * cannot be listed or read, which discovery then reports.
+     * A location's files, each with its CRC-32 (a directory's read for it, and kept for discovery to parse), in path
+     * order; null when they cannot be listed or read, which discovery then reports.
      */
     private static @Nullable List<SqlResource> listed(SqlMigrationSource source, Location location) {
-        List<SqlResource> files = new ArrayList<>();
+        List<SqlResource> files;
         try {
-            for (SqlResource file : source.sqlFiles(location)) {
-                files.add(file.withKnownCrc32());
+            files = new ArrayList<>(source.sqlFiles(location));
+            for (SqlResource file : files) {
+                file.crc32();
             }
         } catch (RuntimeException e) {
             return null;
@@ -123,7 +124,7 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
         @Override
         public int compare(SqlResource a, SqlResource b) {
             int byPath = a.relativePath().compareTo(b.relativePath());
-            return byPath != 0 ? byPath : Long.compare(a.knownCrc32(), b.knownCrc32());
+            return byPath != 0 ? byPath : Long.compare(a.crc32(), b.crc32());
         }
     }
 

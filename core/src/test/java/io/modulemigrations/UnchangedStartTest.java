@@ -236,14 +236,19 @@ class UnchangedStartTest {
         }
     }
 
-    /** Three starts listing {@code location} once each: a deploy, a restart that records the check, and one that discovers nothing. */
+    /**
+     * Three starts listing {@code location} once each and reading each file once: a deploy, a restart that records
+     * the check, and one that discovers nothing.
+     */
     private static void assertAStartAfterTheRecordingOneDiscoversNothing(DataSource ds, SqlMigrationSource files, String location) {
         Derived derived = new Derived("v1");
         for (int start = 1; start <= 3; start++) {
-            ListingCounter counter = new ListingCounter(files);
+            ReadCounter reads = new ReadCounter(files);
+            ListingCounter counter = new ListingCounter(reads);
             MigrateResult result = configure(ds, counter, location, derived).load().migrate();
             assertThat(result.applied()).hasSize(start == 1 ? 3 : 0);
             assertThat(counter.listings).as("listings by start %d", start).isEqualTo(1);
+            assertThat(reads.reads).as("files read by start %d", start).isEqualTo(3);
         }
         assertThat(derived.asked).as("discoveries: the deploy and the restart that records the check").isEqualTo(2);
         assertThat(Db.rows(ds, "select count(*) from module_migrations_checks")).containsExactly("1");
@@ -507,6 +512,29 @@ class UnchangedStartTest {
     private static FluentConfiguration configure(DataSource ds, ListingCounter source) {
         return ModuleMigrations.configure().dataSource(ds).sqlMigrationSource(source).locations("classpath:db/migrations")
                 .discoverWhenNeeded(true);
+    }
+
+    /** A source whose files count how often they are read. */
+    private static final class ReadCounter implements SqlMigrationSource {
+
+        private final SqlMigrationSource delegate;
+        int reads;
+
+        ReadCounter(SqlMigrationSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<SqlResource> sqlFiles(Location location) {
+            List<SqlResource> counted = new ArrayList<>();
+            for (SqlResource file : delegate.sqlFiles(location)) {
+                counted.add(SqlResource.of(location, file.relativePath(), () -> {
+                    reads++;
+                    return file.bytes();
+                }));
+            }
+            return counted;
+        }
     }
 
     /** A source that counts how often a location is listed, and how often it is fingerprinted. */

@@ -66,11 +66,6 @@ public final class SqlResource {
         return resource;
     }
 
-    /** This file with its {@link #crc32() CRC-32} known (read now if need be) and its bytes not kept: read again only when needed. */
-    public SqlResource withKnownCrc32() {
-        return knownCrc32 != UNKNOWN_CRC ? this : new SqlResource(location, source, relativePath, content, crc32());
-    }
-
     /** Where it is, for messages: the location plus the relative path. */
     public String source() {
         String named = source;
