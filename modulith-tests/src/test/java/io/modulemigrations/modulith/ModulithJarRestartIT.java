@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -45,6 +46,28 @@ class ModulithJarRestartIT {
     @Test
     void aRestartOfTheSameJarReadsNoApplicationModules(PostgresServer server) throws Exception {
         deployAndRestart(List.of("-jar", JAR.toString()), server, false);
+    }
+
+    /**
+     * Spring Modulith reads its detection strategy from the environment too (variables, system properties, files
+     * outside the jar): set there, it may change the modules, so the next start reads them again, and the one after
+     * that does not.
+     */
+    @Test
+    void aDetectionStrategySetInTheEnvironmentIsReadAgain(PostgresServer server) throws Exception {
+        List<String> launch = List.of("-jar", JAR.toString());
+        try (TestDatabase database = server.createDatabase("modulith_jar")) {
+            deployAndRestart(launch, database, false);
+            Map<String, String> strategy = Map.of("SPRING_MODULITH_DETECTION_STRATEGY", "direct-sub-packages");
+
+            Start changed = start(launch, database, 4, strategy);
+            assertThat(changed.output()).doesNotContain("code and history as an earlier check found them");
+            assertThat(changed.classes()).contains(ARCHUNIT_IMPORT);
+
+            Start again = start(launch, database, 5, strategy);
+            assertThat(again.output()).contains("code and history as an earlier check found them");
+            assertThat(again.classes()).doesNotContain(ARCHUNIT_IMPORT);
+        }
     }
 
     /** Spring Boot's extracted layout (the application's jar, its libraries in {@code lib/}), as container images run it. */
@@ -114,6 +137,11 @@ class ModulithJarRestartIT {
     }
 
     private Start start(List<String> launch, TestDatabase database, int number) throws IOException, InterruptedException {
+        return start(launch, database, number, Map.of());
+    }
+
+    private Start start(List<String> launch, TestDatabase database, int number, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path output = logs.resolve("start-" + number + ".log");
         Path classes = logs.resolve("classes-" + number + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xlog:class+load=info:file=" + classes));
@@ -122,7 +150,9 @@ class ModulithJarRestartIT {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + (database.user() == null ? "" : database.user()),
                 "--spring.datasource.password=" + (database.password() == null ? "" : database.password())));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("start " + number + " of the fixture jar did not exit within 60 s:\n" + read(output));
