@@ -98,7 +98,7 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
         for (MigrationScript script : settings.scripts()) {
             code.append("script ").append(script.name()).append(' ').append(script.getClass().getName()).append('\n');
         }
-        return new CodeFingerprint(hash(code), declared, listed);
+        return new CodeFingerprint(hash(code), declared, Map.copyOf(listed));
     }
 
     /**

@@ -26,8 +26,9 @@ public interface SqlMigrationSource {
     /**
      * A value that changes whenever anything {@link #sqlFiles} would list for {@code location} could
      * differ, read without listing it (for a jar, {@link ArchiveFingerprint} of the archive), or null
-     * when there is no such value (a directory): then every start lists the files. A start that finds
-     * the fingerprints and the history as an earlier start left them skips listing and validating.
+     * when there is no such value (a directory): then every start lists the files and reads each one's
+     * CRC-32, which stand in for it. A start that finds the fingerprints and the history as an earlier
+     * start left them skips validating, and listing where a fingerprint stood in for it.
      */
     default @Nullable String fingerprint(Location location) {
         return null;

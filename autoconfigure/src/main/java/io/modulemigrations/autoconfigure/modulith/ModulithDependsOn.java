@@ -35,7 +35,7 @@ import org.springframework.modulith.core.ModulithMetadata;
  * {@code module-migrations.modules} depends on the nearest modules with migrations that its application module
  * depends on (looking through application modules without migrations). The application modules are read (an ArchUnit
  * import of the application's classes, seconds in a large application) only when the migrations are discovered, which
- * a restart of an unchanged Spring Boot jar, packaged or extracted, does not do.
+ * a restart of unchanged code on an unchanged history does not do (see {@link #fingerprint(Class, String, String)}).
  */
 final class ModulithDependsOn implements DependsOnSource {
 
