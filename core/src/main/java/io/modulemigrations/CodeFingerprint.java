@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
             return null;
         }
         StringBuilder code = new StringBuilder("table ").append(settings.table()).append('\n');
-        Map<String, List<SqlResource>> listed = new HashMap<>();
+        Map<String, Location> unlisted = new LinkedHashMap<>();
         for (String text : settings.locations()) {
             Location location;
             String fingerprint;
@@ -56,17 +57,9 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
             }
             code.append("location ").append(text).append(' ').append(fingerprint != null ? fingerprint : "files").append('\n');
             if (fingerprint == null) {
-                List<SqlResource> files = listed(settings.sqlMigrationSource(), location);
-                if (files == null) {
-                    return null;
-                }
-                listed.put(text, files);
-                for (SqlResource file : files) {
-                    code.append("file ").append(file.relativePath()).append(' ').append(file.crc32()).append('\n');
-                }
+                unlisted.put(text, location);
             }
         }
-        // After the locations: where one has no fingerprint, nothing declared in code is built in vain.
         // Most applications declare none: a restart then loads no class of the loader's.
         boolean inCode = !settings.annotatedMigrations().isEmpty() || !settings.explicitMigrations().isEmpty()
                 || !settings.inlineSqlMigrations().isEmpty();
@@ -97,6 +90,19 @@ record CodeFingerprint(String value, List<LoadedMigration> declaredInCode, Map<S
         }
         for (MigrationScript script : settings.scripts()) {
             code.append("script ").append(script.name()).append(' ').append(script.getClass().getName()).append('\n');
+        }
+        // Last, as the costliest part: nothing above can then make the read of a directory's files a read in vain.
+        Map<String, List<SqlResource>> listed = new HashMap<>();
+        for (Map.Entry<String, Location> location : unlisted.entrySet()) {
+            List<SqlResource> files = listed(settings.sqlMigrationSource(), location.getValue());
+            if (files == null) {
+                return null;
+            }
+            listed.put(location.getKey(), files);
+            code.append("files of ").append(location.getKey()).append('\n');
+            for (SqlResource file : files) {
+                code.append("file ").append(file.relativePath()).append(' ').append(file.crc32()).append('\n');
+            }
         }
         return new CodeFingerprint(hash(code), declared, Map.copyOf(listed));
     }

@@ -222,6 +222,26 @@ class UnchangedStartTest {
         }
     }
 
+    /**
+     * When something else leaves the code without a fingerprint (here a derived {@code depends-on} without one), the
+     * directory's files are not read for one in vain: every start reads each file once, for discovery.
+     */
+    @Test
+    void withoutAFingerprintADirectoryIsReadOncePerStart(PostgresServer server, @TempDir Path dir) throws Exception {
+        for (Map.Entry<String, String> file : files().entrySet()) {
+            Files.createDirectories(dir.resolve(file.getKey()).getParent());
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+        try (TestDatabase db = server.createDatabase("unchanged_directory_none")) {
+            SqlMigrationSource files = new SqlMigrationScanner(getClass().getClassLoader());
+            for (int start = 1; start <= 2; start++) {
+                ReadCounter reads = new ReadCounter(files);
+                configure(db.dataSource(), reads, "filesystem:" + dir, new Derived(null)).load().migrate();
+                assertThat(reads.reads).as("files read by start %d", start).isEqualTo(3);
+            }
+        }
+    }
+
     /** On a class path, a directory root (an exploded jar, as buildpacks run an application) is fingerprinted alike. */
     @Test
     void aRestartFromAnExplodedClassPathDiscoversNothing(PostgresServer server, @TempDir Path dir) throws Exception {
