@@ -159,13 +159,14 @@ class ModulithDependsOnTests {
         assertThat(classPathFingerprint(List.of("com.example"), classes)).as("a file added").isNotEqualTo(built);
     }
 
-    /** Spring Modulith reads its detection strategy from the environment: changing it there changes the fingerprint. */
+    /**
+     * Run from its classes directory, as an IDE runs it, the fixture has a fingerprint. (That the detection strategy
+     * set in the environment is in it, {@code ModulithJarRestartIT} shows on the packaged jar.)
+     */
     @Test
-    void theDetectionStrategyIsPartOfTheFingerprint() {
-        String none = ModulithDependsOn.fingerprint(ModulithFixtureApplication.class, ModulithDependsOn.DEFAULT_FACTORY, null);
-        assertThat(none).as("the fixture, from target/classes").isNotNull();
-        assertThat(ModulithDependsOn.fingerprint(ModulithFixtureApplication.class, ModulithDependsOn.DEFAULT_FACTORY, "explicitly-annotated"))
-                .isNotEqualTo(none);
+    void anApplicationRunFromItsClassesDirectoryHasAFingerprint() {
+        assertThat(ModulithDependsOn.fingerprint(ModulithFixtureApplication.class, ModulithDependsOn.DEFAULT_FACTORY, null))
+                .isNotNull().contains("files:");
     }
 
     /** The fingerprint of {@code com.example.App}, found first on a class path of {@code roots}. */
