@@ -32,9 +32,10 @@ import org.springframework.core.Ordered;
  * this bean asks the engine whether migrate has anything to do ({@link ModuleMigrations#upToDate}, a
  * read that changes nothing) on a thread of its own as soon as it is created, while the context goes
  * on refreshing. The ready event waits for that answer and migrates only when there is something to
- * do; when the early read failed, it migrates as well, and migrate reports what is wrong. The read
- * usually takes the application's first connection, so the pool starts off the main thread too, and it
- * builds the engine's internals, which creating the {@link ModuleMigrations} bean leaves to the first operation.
+ * do; when the early read failed, it migrates as well, and migrate reports what is wrong. Its connection
+ * comes from the application's pool, which {@link EarlyPoolStart} usually has started off the main thread
+ * when the {@code DataSource} bean was created (else the read starts it); the read builds the engine's internals, which creating the
+ * {@link ModuleMigrations} bean leaves to the first operation.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered, InitializingBean, DisposableBean {
 

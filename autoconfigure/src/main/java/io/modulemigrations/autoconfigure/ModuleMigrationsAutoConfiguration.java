@@ -162,6 +162,11 @@ public final class ModuleMigrationsAutoConfiguration {
             // Checked again here, as for the initializer: a command's start reads nothing ahead.
             return new MigrationRunner(migrations, migrateOptions(properties, environment), properties.isRunOnStartup());
         }
+
+        @Bean
+        static EarlyPoolStart moduleMigrationsEarlyPoolStart(Environment environment) {
+            return new EarlyPoolStart(environment);
+        }
     }
 
     @Bean
