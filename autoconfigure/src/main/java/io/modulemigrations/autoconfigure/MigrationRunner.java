@@ -34,8 +34,8 @@ import org.springframework.core.Ordered;
  * on refreshing. The ready event waits for that answer and migrates only when there is something to
  * do; when the early read failed, it migrates as well, and migrate reports what is wrong. Its connection
  * comes from the application's pool, which {@link EarlyPoolStart} usually has started off the main thread
- * when the {@code DataSource} bean was created (else the read starts it); the read builds the engine's internals, which creating the
- * {@link ModuleMigrations} bean leaves to the first operation.
+ * when the {@code DataSource} bean was created (else the read starts it); the read builds the engine's
+ * internals, which creating the {@link ModuleMigrations} bean leaves to the first operation.
  */
 public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered, InitializingBean, DisposableBean {
 
