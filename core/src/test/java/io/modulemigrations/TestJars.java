@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Jars of SQL migrations below {@code db/migrations/}, as a build packs them, and class loaders that see only them. */
+/** Jars of SQL migrations below {@code db/migrations/}, as a build packs them (or unpacked), and class loaders that see only them. */
 final class TestJars {
 
     private TestJars() {
@@ -37,6 +37,17 @@ final class TestJars {
             }
         }
         return jar;
+    }
+
+    /** The same files unpacked below {@code root}, as an exploded jar or an IDE's output has them; returns {@code root/db/migrations}. */
+    static Path exploded(Path root, Map<String, String> files) throws IOException {
+        Path migrations = root.resolve("db/migrations");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = migrations.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return migrations;
     }
 
     static URLClassLoader loader(Path jar) throws IOException {

@@ -200,25 +200,22 @@ class UnchangedStartTest {
      */
     @Test
     void aDirectoryIsFingerprintedByItsFiles(PostgresServer server, @TempDir Path dir) throws Exception {
-        for (Map.Entry<String, String> file : files().entrySet()) {
-            Files.createDirectories(dir.resolve(file.getKey()).getParent());
-            Files.writeString(dir.resolve(file.getKey()), file.getValue());
-        }
+        Path migrations = TestJars.exploded(dir, files());
         try (TestDatabase db = server.createDatabase("unchanged_directory")) {
             DataSource ds = db.dataSource();
             SqlMigrationSource files = new SqlMigrationScanner(getClass().getClassLoader());
-            assertAStartAfterTheRecordingOneDiscoversNothing(ds, files, "filesystem:" + dir);
+            assertAStartAfterTheRecordingOneDiscoversNothing(ds, files, "filesystem:" + migrations);
 
-            Path author = dir.resolve("blog/Migration202501010001.sql");
+            Path author = migrations.resolve("blog/Migration202501010001.sql");
             FileTime time = Files.getLastModifiedTime(author);
             Files.writeString(author, AUTHOR.replace("author", "writer"));
             Files.setLastModifiedTime(author, time);
             assertThatExceptionOfType(ChecksumMismatchException.class)
-                    .isThrownBy(() -> configure(ds, files, "filesystem:" + dir, new Derived("v1")).load().migrate());
+                    .isThrownBy(() -> configure(ds, files, "filesystem:" + migrations, new Derived("v1")).load().migrate());
             Files.writeString(author, AUTHOR);
 
-            Files.writeString(dir.resolve("shop/Migration202501010002.sql"), BADGE);
-            assertThat(configure(ds, files, "filesystem:" + dir, new Derived("v1")).load().migrate().applied()).hasSize(1);
+            Files.writeString(migrations.resolve("shop/Migration202501010002.sql"), BADGE);
+            assertThat(configure(ds, files, "filesystem:" + migrations, new Derived("v1")).load().migrate().applied()).hasSize(1);
         }
     }
 
@@ -228,15 +225,12 @@ class UnchangedStartTest {
      */
     @Test
     void withoutAFingerprintADirectoryIsReadOncePerStart(PostgresServer server, @TempDir Path dir) throws Exception {
-        for (Map.Entry<String, String> file : files().entrySet()) {
-            Files.createDirectories(dir.resolve(file.getKey()).getParent());
-            Files.writeString(dir.resolve(file.getKey()), file.getValue());
-        }
+        Path migrations = TestJars.exploded(dir, files());
         try (TestDatabase db = server.createDatabase("unchanged_directory_none")) {
             SqlMigrationSource files = new SqlMigrationScanner(getClass().getClassLoader());
             for (int start = 1; start <= 2; start++) {
                 ReadCounter reads = new ReadCounter(files);
-                configure(db.dataSource(), reads, "filesystem:" + dir, new Derived(null)).load().migrate();
+                configure(db.dataSource(), reads, "filesystem:" + migrations, new Derived(null)).load().migrate();
                 assertThat(reads.reads).as("files read by start %d", start).isEqualTo(3);
             }
         }
@@ -245,11 +239,7 @@ class UnchangedStartTest {
     /** On a class path, a directory root (an exploded jar, as buildpacks run an application) is fingerprinted alike. */
     @Test
     void aRestartFromAnExplodedClassPathDiscoversNothing(PostgresServer server, @TempDir Path dir) throws Exception {
-        for (Map.Entry<String, String> file : files().entrySet()) {
-            Path path = dir.resolve("db/migrations/" + file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
+        TestJars.exploded(dir, files());
         try (TestDatabase db = server.createDatabase("unchanged_exploded");
                 URLClassLoader app = new URLClassLoader(new URL[] { dir.toUri().toURL() }, null)) {
             assertAStartAfterTheRecordingOneDiscoversNothing(db.dataSource(), new SqlMigrationScanner(app), "classpath:db/migrations");
