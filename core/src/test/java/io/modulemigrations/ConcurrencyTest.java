@@ -63,6 +63,25 @@ class ConcurrencyTest {
         }
     }
 
+    /**
+     * What the test above relies on: on one connection, a migration's recorded start
+     * ({@code applied_at - execution_ms}) is never before the previous one's end. A duration rounded
+     * up to the next millisecond put it there (CI saw five modules "at once" at concurrency four).
+     */
+    @Test
+    void recordedStartsNeverPrecedeThePreviousMigrationsEnd(DataSource ds) {
+        FluentConfiguration config = ModuleMigrations.configure().dataSource(ds).locations().table("one_connection_history");
+        for (int i = 1; i <= 100; i++) {
+            config.sqlMigration("m", String.format("Migration20250101%04d", i),
+                    "-- migrate:up\ncreate table one_connection_t" + i + " (id int);\n-- migrate:down\ndrop table one_connection_t" + i + ";\n");
+        }
+        config.load().migrate();
+
+        List<String> overlaps = Db.rows(ds, "select name from (select name, applied_at - execution_ms * interval '1 millisecond' as started,"
+                + " lag(applied_at) over (order by applied_at) as previous_end from one_connection_history) m where started < previous_end");
+        assertThat(overlaps).isEmpty();
+    }
+
     /** Per module, from its first migration's start (applied_at - execution_ms) to its last one's end. */
     static Map<String, Interval> moduleIntervals(DataSource ds) {
         Map<String, Interval> intervals = new TreeMap<>();
