@@ -198,7 +198,7 @@ public final class HistoryTable {
      * The insert for a migration that has just run. With {@code executionMs} null the time is taken
      * from the transaction's start, which is when the migration's first statement was sent, truncated
      * to whole milliseconds as the client-side time is: {@code applied_at - execution_ms} is then never
-     * earlier than the migration's start, so it never overlaps what ran before it on the connection. A
+     * earlier than the transaction began, so it never overlaps what committed before it on the connection. A
      * {@code settings} condition (always true; see {@code SessionBaseline#settingsCondition}) is
      * evaluated once as the row is written, for what it sets: it guards {@code applied_by}, which is
      * not null, so a condition that did not hold would fail the insert. A single {@code values} row
