@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -328,27 +329,37 @@ final class MigrateRun {
         if (options.allOrNothing()) {
             throw failed(first, undo(lockConnection, kept), List.of());
         }
-        throw failed(first, keptMessage(kept, plan, batch), kept);
+        Set<MigrationId> unknown = new HashSet<>();
+        failures.values().forEach(f -> unknown.addAll(f.outcomeUnknown()));
+        throw failed(first, keptMessage(kept, plan, batch, unknown), kept);
     }
 
     private void runModule(Connection c, List<LoadedMigration> migrations, int batch, List<ExecutedMigration> committed,
                            AtomicBoolean stop, Map<String, StepFailure> failures) {
         long start = System.nanoTime();
-        int applied = 0;
-        for (LoadedMigration m : migrations) {
-            if (stop.get()) {
-                break;
-            }
+        int[] applied = {0};
+        Consumer<ExecutedMigration> done = e -> {
+            committed.add(e);
+            applied[0]++;
+        };
+        // All-or-nothing undoes what it applied when a step fails, so it keeps to one migration per round trip: nothing in doubt.
+        boolean together = !options.allOrNothing();
+        for (int i = 0; i < migrations.size() && !stop.get(); ) {
+            LoadedMigration m = migrations.get(i);
             try {
-                committed.add(engine.steps().up(c, m, batch, false));
-                applied++;
+                int sent = together ? engine.steps().upTogether(c, migrations, i, batch, done) : 0;
+                if (sent == 0) {
+                    done.accept(engine.steps().up(c, m, batch, false));
+                    sent = 1;
+                }
+                i += sent;
             } catch (StepFailure f) {
                 failures.put(m.module(), f);
                 stop.set(true);
                 break;
             }
         }
-        logModule(migrations, applied, start);
+        logModule(migrations, applied[0], start);
     }
 
     // The one INFO line per module of a run; each migration's own lines are at DEBUG, failures at ERROR.
@@ -473,17 +484,19 @@ final class MigrateRun {
         engine.checkTable().create(c);
     }
 
-    private static String keptMessage(List<ExecutedMigration> kept, Plan plan, int batch) {
+    private static String keptMessage(List<ExecutedMigration> kept, Plan plan, int batch, Set<MigrationId> unknown) {
         Set<MigrationId> done = kept.stream().map(ExecutedMigration::id).collect(Collectors.toSet());
         List<String> notApplied = new ArrayList<>();
         plan.pending().forEach((module, list) -> {
-            long left = list.stream().filter(m -> !done.contains(m.id())).count();
+            long left = list.stream().filter(m -> !done.contains(m.id()) && !unknown.contains(m.id())).count();
             if (left > 0) {
                 notApplied.add(module + " (" + left + ")");
             }
         });
         return (kept.isEmpty() ? "Nothing else was applied in this run." : "Applied in this run and kept (batch " + batch + "): " + RunCommit.ids(kept) + ".")
-                + " Not applied: " + String.join(", ", notApplied) + ".";
+                + (unknown.isEmpty() ? "" : " Not known whether applied (the connection failed with them sent): "
+                + unknown.stream().sorted().map(MigrationId::toString).collect(Collectors.joining(", ")) + ".")
+                + " Not applied: " + (notApplied.isEmpty() ? "none" : String.join(", ", notApplied)) + ".";
     }
 
     private MigrationFailedException failed(StepFailure f, String leftAsItWas, List<ExecutedMigration> kept) {

@@ -1,12 +1,15 @@
 package io.modulemigrations;
 
 import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.migration.SqlFileMigration;
 import io.modulemigrations.run.StatementFailedException;
 import io.modulemigrations.lock.LockBlocker;
 import io.modulemigrations.history.ProgressTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** One migration step failed; carries what is needed to tell the user exactly what. */
@@ -25,6 +28,7 @@ final class StepFailure extends Exception {
     private final @Nullable String recordByHand;
     private @Nullable String lockNote;
     private @Nullable LockBlocker blocker;
+    private List<MigrationId> sentWith = List.of();
 
     /**
      * @param statements   the statements the migration issued in this run
@@ -48,6 +52,31 @@ final class StepFailure extends Exception {
         this.blocker = blocker;
         this.lockNote = "It could not get a lock within lock-timeout " + lockTimeout.toMillis() + " ms; " + tries + ". Blocked by "
                 + (blocker == null ? "a session that could not be identified (it had let go by the time it was looked at)" : blocker) + ".";
+    }
+
+    /**
+     * Marks this failure as one of the connection among migrations sent together: the server may have
+     * run and committed {@code after} (the module's migrations sent after this one) before it failed.
+     */
+    void sentWith(List<MigrationId> after) {
+        this.sentWith = List.copyOf(after);
+    }
+
+    /**
+     * The migrations whose outcome the connection's failure leaves unknown: this one when it failed while
+     * it may have been committing, and those sent together after it; empty otherwise.
+     */
+    List<MigrationId> outcomeUnknown() {
+        if (!commitInDoubt()) {
+            return sentWith;
+        }
+        List<MigrationId> unknown = new ArrayList<>(List.of(migration.id()));
+        unknown.addAll(sentWith);
+        return unknown;
+    }
+
+    private boolean commitInDoubt() {
+        return connectionLost() && (statement == null || statement.commitMayHaveRun());
     }
 
     /**
@@ -135,8 +164,18 @@ final class StepFailure extends Exception {
         return statement != null && statement.kind() == StatementFailedException.Kind.TRANSACTION_ENDED;
     }
 
-    /** What became of the failing migration itself. */
+    /** What became of the failing migration itself, and of those sent together after it when that is not known. */
     String fate() {
+        if (sentWith.isEmpty()) {
+            return ownFate();
+        }
+        return ownFate() + " It was sent together with the module's next " + sentWith.size() + " migration(s) ("
+                + sentWith.stream().map(MigrationId::name).collect(Collectors.joining(", "))
+                + "), each in a transaction of its own with its history row: the server may have run and committed any of them before"
+                + " the connection failed. db:status lists those that are applied.";
+    }
+
+    private String ownFate() {
         if (transactionEnded()) {
             return transactional()
                     ? "It is not recorded as applied, and the engine cannot tell what of it is: what ran before its transaction ended was"
@@ -154,7 +193,7 @@ final class StepFailure extends Exception {
                     + (statement == null ? "the failure" : "statement " + statement.number()) + " were applied and stay applied; it is not recorded as applied. Make its statements safe to repeat"
                     + " (if not exists) or undo them by hand before running again.";
         }
-        if (connectionLost() && (statement == null || statement.commitMayHaveRun())) {
+        if (commitInDoubt()) {
             String known = direction == Direction.UP
                     ? " the migration and its history row commit together, so if db:status lists it as applied it is applied, otherwise nothing of it is."
                     : " the rollback and the removal of its history row commit together, so if db:status still lists it as applied nothing of the"

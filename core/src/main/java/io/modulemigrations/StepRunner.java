@@ -4,6 +4,7 @@ import io.modulemigrations.history.HistoryTable;
 import io.modulemigrations.history.ProgressTable;
 import io.modulemigrations.lock.LockBlocker;
 import io.modulemigrations.migration.LoadedMigration;
+import io.modulemigrations.migration.SqlFileMigration;
 import io.modulemigrations.run.StatementBatch;
 import io.modulemigrations.run.StatementFailedException;
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,8 @@ final class StepRunner {
     private final Database database;
     private final @Nullable Duration lockTimeout;
     private final int lockRetries;
+    /** At most this many migrations are sent together. */
+    static final int TOGETHER = 64;
 
     StepRunner(HistoryTable history, ProgressTable progress, @Nullable String appliedBy, List<MigrationListener> listeners, Database database,
                @Nullable Duration lockTimeout, int lockRetries) {
@@ -46,6 +51,83 @@ final class StepRunner {
      */
     ExecutedMigration up(Connection c, LoadedMigration m, int batch, boolean inOpenTransaction) throws StepFailure {
         return run(c, m, Direction.UP, inOpenTransaction, batch);
+    }
+
+    /**
+     * Applies, from {@code from} on, the module's next migrations that can be sent together: SQL files
+     * whose up runs in a transaction and whose statements a JDBC batch carries, up to {@value #TOGETHER}
+     * of them, as one batch in which each is its own transaction with its history row (one round trip
+     * instead of one per migration). Only when nothing needs to see each step as it happens (no
+     * listener, no lock-timeout to retry on). Each migration committed is passed to {@code committed}.
+     *
+     * @return how many migrations were applied; 0 when fewer than two could go together (nothing was sent)
+     * @throws StepFailure for the migration that failed, after the ones before it were passed on; none after it ran,
+     *     unless the connection failed, which the failure then says
+     */
+    int upTogether(Connection c, List<LoadedMigration> module, int from, int batch, Consumer<ExecutedMigration> committed) throws StepFailure {
+        if (!listeners.isEmpty() || lockTimeout != null) {
+            return 0;
+        }
+        List<LoadedMigration> group = new ArrayList<>();
+        List<StatementBatch> batches = new ArrayList<>();
+        List<List<String>> closings = new ArrayList<>();
+        for (int i = from; i < module.size() && group.size() < TOGETHER; i++) {
+            LoadedMigration m = module.get(i);
+            if (!(m instanceof SqlFileMigration file) || !m.transactional()) {
+                break;
+            }
+            // A SQL file's up only hands its statements to a batch in a transaction: nothing is sent here.
+            StatementBatch b = new StatementBatch(c, m.id(), true);
+            file.up(b);
+            if (!b.joinable()) {
+                break;
+            }
+            group.add(m);
+            batches.add(b);
+            closings.add(upClosing(c, m, b, batch, null));
+        }
+        if (group.size() < 2) {
+            return 0;
+        }
+        group.forEach(m -> log.debug("{}: applying {} (sent together with {} other(s))", m.module(), m.name(), group.size() - 1));
+        long start = System.nanoTime();
+        try {
+            StatementBatch.sendTogether(c, batches, closings);
+        } catch (StatementBatch.TogetherFailed f) {
+            if (f.reportedByServer()) {
+                rollbackStatementQuietly(c);
+            }
+            passOn(c, group.subList(0, f.index()), committed);
+            LoadedMigration m = group.get(f.index());
+            StepFailure failure = new StepFailure(m, Direction.UP, f.failure(), f.failure().getCause(), false, batches.get(f.index()).issued(), null, null);
+            if (!f.reportedByServer()) {
+                failure.sentWith(group.subList(f.index() + 1, group.size()).stream().map(LoadedMigration::id).toList());
+            }
+            log.error("{}: applying {} failed after {} ms (sent together with {} other(s))", m.module(), m.name(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis(), group.size() - 1);
+            throw failure;
+        }
+        passOn(c, group, committed);
+        return group.size();
+    }
+
+    /** Passes on migrations sent together and committed, each with the duration its history row records. */
+    private void passOn(Connection c, List<LoadedMigration> done, Consumer<ExecutedMigration> committed) {
+        if (done.isEmpty()) {
+            return;
+        }
+        Map<String, Long> ms;
+        try {
+            ms = history.executionMs(c, done.get(0).module(), done.stream().map(LoadedMigration::name).toList());
+        } catch (SQLException e) {
+            // the connection failed after they committed; their durations are in the history
+            ms = Map.of();
+        }
+        for (LoadedMigration m : done) {
+            Duration took = Duration.ofMillis(ms.getOrDefault(m.name(), 0L));
+            log.debug("{}: applied {} in {} ms", m.module(), m.name(), took.toMillis());
+            committed.accept(new ExecutedMigration(m.module(), m.name(), Direction.UP, took));
+        }
     }
 
     /** Undoes {@code m} and removes its history row. */
@@ -140,10 +222,15 @@ final class StepRunner {
             // the next migration. Up, the history insert itself sets the engine's settings again as it
             // writes its row (one statement fewer per migration); down, a delete that found no row would
             // set nothing, so the settings get a statement of their own.
-            List<String> closing = new ArrayList<>(up ? database.defaultsForBatch(c) : database.resetStatementsForBatch(c, history.qualifiedName()));
-            String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy, database.settingsCondition(c))
-                    : history.deleteSql(m.id());
-            closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
+            List<String> closing;
+            if (up && transactional) {
+                closing = upClosing(c, m, b, batch, ms);
+            } else {
+                closing = new ArrayList<>(up ? database.defaultsForBatch(c) : database.resetStatementsForBatch(c, history.qualifiedName()));
+                String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy, database.settingsCondition(c))
+                        : history.deleteSql(m.id());
+                closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
+            }
             // The commit rides in the batch; commit() then finds no transaction and sends nothing,
             // but tells the pool the connection has nothing left to commit.
             b.finish(closing, ownTransaction);
@@ -172,6 +259,16 @@ final class StepRunner {
                 watch.close();
             }
         }
+    }
+
+    /**
+     * What ends a migration applied in a transaction: the session back to its defaults, then its history
+     * row, whose insert sets the engine's settings again as it writes it.
+     */
+    private List<String> upClosing(Connection c, LoadedMigration m, StatementBatch b, int batch, @Nullable Long ms) {
+        List<String> closing = new ArrayList<>(database.defaultsForBatch(c));
+        closing.add(history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy, database.settingsCondition(c)));
+        return closing;
     }
 
     /** The lock timeout of one try, and who blocked it when it timed out. */
@@ -212,6 +309,15 @@ final class StepRunner {
             }
         } catch (SQLException e) {
             // the connection is broken; the run ends and its pool discards it
+        }
+    }
+
+    /** Ends a failed transaction on a connection in autocommit, where {@link Connection#rollback()} is refused. */
+    private static void rollbackStatementQuietly(Connection c) {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("rollback");
+        } catch (SQLException e) {
+            // the connection is broken; its transaction is gone with it
         }
     }
 

@@ -2,12 +2,15 @@ package io.modulemigrations.history;
 
 import io.modulemigrations.migration.MigrationId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -212,6 +215,21 @@ public final class HistoryTable {
                 + (checksum == null ? "null::text" : quoteLiteral(checksum)) + ", clock_timestamp(), "
                 + (executionMs == null ? "floor(extract(epoch from clock_timestamp() - now()) * 1000)::bigint" : executionMs.toString())
                 + ", " + (settings == null ? by : "case when " + settings + " then " + by + " end") + ")";
+    }
+
+    /** The recorded {@code execution_ms} of these migrations of {@code module}, by name. */
+    public Map<String, Long> executionMs(Connection connection, String module, List<String> names) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("select name, execution_ms from " + qualifiedName + " where module = ? and name = any(?)")) {
+            ps.setString(1, module);
+            ps.setArray(2, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return found;
     }
 
     /** The delete for a migration that has just been rolled back. */

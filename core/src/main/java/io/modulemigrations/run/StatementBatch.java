@@ -24,7 +24,8 @@ import org.postgresql.util.PSQLException;
 /**
  * The {@link MigrationContext} of one running migration. In a transaction, statements are held
  * back and sent together with the history row, and the commit when the migration has a
- * transaction of its own, as one JDBC batch: one round trip per migration. Statements that return
+ * transaction of its own, as one JDBC batch: one round trip per migration, or one for several
+ * migrations {@link #sendTogether sent together}. Statements that return
  * rows cannot be batched and go alone, in order. Outside a transaction every statement is sent at
  * once, on its own.
  *
@@ -47,6 +48,8 @@ public final class StatementBatch implements MigrationContext {
     private static final int COMMIT_ENTRY = -3;
     /** Closing statement k is entry {@code CLOSING_ENTRY - k}. */
     private static final int CLOSING_ENTRY = -4;
+    /** The {@code BEGIN} of a migration {@link #sendTogether sent together} with others. */
+    private static final int BEGIN_ENTRY = Integer.MIN_VALUE;
 
     private final Connection connection;
     private final MigrationId id;
@@ -177,6 +180,102 @@ public final class StatementBatch implements MigrationContext {
             flush(!closing.isEmpty() && transactional, closing, commit && transactional);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether this migration's batch can be {@link #sendTogether sent together} with others': in a
+     * transaction, nothing sent yet, the connection not taken, and every statement one a JDBC batch
+     * can carry as the session starts (none returns rows, none needs the quoting a setting changed).
+     */
+    public boolean joinable() {
+        if (!transactional || connectionTaken || sent != 0 || failure != null) {
+            return false;
+        }
+        for (SqlStatement s : statements) {
+            if (!s.standardStrings() || SqlStatements.returnsRows(s.text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sends several {@link #joinable()} migrations' batches as one JDBC batch: each its own transaction
+     * ({@code BEGIN}, its statements, its {@code closing} statements, {@code COMMIT}), in order, on a
+     * connection in autocommit. The server runs them one after the other and skips everything after
+     * the first failure, so the migrations before a failing one are committed and none after it ran.
+     *
+     * @throws TogetherFailed naming the migration that failed and how far the others got
+     */
+    public static void sendTogether(Connection connection, List<StatementBatch> batches, List<List<String>> closings) throws TogetherFailed {
+        List<int[]> entries = new ArrayList<>();
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new TogetherFailed(0, batches.get(0).failed(BEGIN_ENTRY, e), reportedByServer(e));
+        }
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            for (int k = 0; k < batches.size(); k++) {
+                StatementBatch b = batches.get(k);
+                b.closing = closings.get(k);
+                b.commitSent = true;
+                st.addBatch("begin");
+                entries.add(new int[] {k, BEGIN_ENTRY});
+                for (int i = 0; i < b.statements.size(); i++) {
+                    st.addBatch(b.statements.get(i).text());
+                    entries.add(new int[] {k, i});
+                }
+                for (int i = 0; i < b.closing.size(); i++) {
+                    st.addBatch(b.closing.get(i));
+                    entries.add(new int[] {k, CLOSING_ENTRY - i});
+                }
+                st.addBatch("commit");
+                entries.add(new int[] {k, COMMIT_ENTRY});
+            }
+            st.executeBatch();
+            batches.forEach(b -> b.sent = b.statements.size());
+        } catch (SQLException e) {
+            int failed = 0;
+            if (e instanceof BatchUpdateException) {
+                failed = failedEntry(e.getMessage(), ((BatchUpdateException) e).getUpdateCounts(), entries.size(),
+                        n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1]));
+            }
+            int[] entry = entries.isEmpty() ? new int[] {0, BEGIN_ENTRY} : entries.get(failed);
+            throw new TogetherFailed(entry[0], batches.get(entry[0]).failed(entry[1], e), reportedByServer(e));
+        }
+    }
+
+    /**
+     * What {@link #sendTogether} met: the failure of the migration at {@code index}. When the server
+     * reported it, the migrations before it are committed and none after it ran; otherwise (the
+     * connection failed) none of the migrations from {@code index} on is known to be committed or not.
+     */
+    public static final class TogetherFailed extends Exception {
+
+        private final int index;
+        private final boolean reportedByServer;
+
+        TogetherFailed(int index, StatementFailedException failure, boolean reportedByServer) {
+            super(failure);
+            this.index = index;
+            this.reportedByServer = reportedByServer;
+        }
+
+        /** The position of the failing migration among those sent together. */
+        public int index() {
+            return index;
+        }
+
+        /** The failing migration's statement failure. */
+        public StatementFailedException failure() {
+            return (StatementFailedException) getCause();
+        }
+
+        /** Whether the server itself answered with the error, so that what came after it did not run. */
+        public boolean reportedByServer() {
+            return reportedByServer;
         }
     }
 
@@ -324,10 +423,10 @@ public final class StatementBatch implements MigrationContext {
         if (entry == COMMIT_ENTRY) {
             return new StatementFailedException(statements.size() + 1, "commit", Kind.COMMIT, null, e, commitMayHaveRun);
         }
-        if (entry <= CLOSING_ENTRY) {
+        if (entry <= CLOSING_ENTRY && entry != BEGIN_ENTRY) {
             return new StatementFailedException(statements.size() + 1, closing.get(CLOSING_ENTRY - entry), Kind.HISTORY_WRITE, null, e, commitMayHaveRun);
         }
-        if (entry == GUARD_ENTRY) {
+        if (entry == GUARD_ENTRY || entry == BEGIN_ENTRY) {
             return new StatementFailedException(Math.min(1, statements.size()), sent < statements.size() ? statements.get(sent).text() : "",
                     Kind.STATEMENT, null, e, commitMayHaveRun);
         }
@@ -351,6 +450,7 @@ public final class StatementBatch implements MigrationContext {
     private String entryText(int entry) {
         return switch (entry) {
             case GUARD_ENTRY -> openGuard;
+            case BEGIN_ENTRY -> "begin";
             case CHECK_ENTRY -> checkGuard;
             case COMMIT_ENTRY -> "commit";
             default -> entry <= CLOSING_ENTRY ? closing.get(CLOSING_ENTRY - entry) : withoutTerminator(statements.get(entry).text());
@@ -369,19 +469,22 @@ public final class StatementBatch implements MigrationContext {
      * message carries.
      */
     private int failedEntry(BatchUpdateException e, List<Integer> batch) {
-        int[] counts = e.getUpdateCounts();
-        String message = String.valueOf(e.getMessage());
+        return failedEntry(String.valueOf(e.getMessage()), e.getUpdateCounts(), batch.size(), n -> entryText(batch.get(n)));
+    }
+
+    private static int failedEntry(@Nullable String reported, int[] counts, int size, IntFunction<String> entryText) {
+        String message = String.valueOf(reported);
         Matcher number = ENTRY_NUMBER.matcher(message);
         if (number.find()) {
             int n = Integer.parseInt(number.group(1));
-            if (n < batch.size() && message.contains(entryText(batch.get(n)))) {
+            if (n < size && message.contains(entryText.apply(n))) {
                 return n;
             }
         }
         int best = -1;
-        for (int i = 0; i < batch.size(); i++) {
-            String text = entryText(batch.get(i));
-            if (message.contains(text) && (best < 0 || text.length() > entryText(batch.get(best)).length())) {
+        for (int i = 0; i < size; i++) {
+            String text = entryText.apply(i);
+            if (message.contains(text) && (best < 0 || text.length() > entryText.apply(best).length())) {
                 best = i;
             }
         }
