@@ -13,6 +13,16 @@ public interface MigrationListener {
     default void waitingForLock(@Nullable LockHolder holder) {
     }
 
+    /**
+     * Whether this listener must be told of each migration as it runs (true unless overridden). When no
+     * listener must, a module's migrations may go to the server together, in one round trip; this
+     * listener is then told of each after they returned, started and finished in turn, with the duration
+     * its history row records (for one that failed, the time the migrations sent with it took).
+     */
+    default boolean watchesEachStep() {
+        return true;
+    }
+
     default void migrationStarted(MigrationId id, Direction direction) {
     }
 

@@ -58,14 +58,15 @@ final class StepRunner {
      * whose up runs in a transaction and whose statements a JDBC batch carries, up to {@value #TOGETHER}
      * of them, as one batch in which each is its own transaction with its history row (one round trip
      * instead of one per migration). Only when nothing needs to see each step as it happens (no
-     * listener, no lock-timeout to retry on). Each migration committed is passed to {@code committed}.
+     * listener that {@linkplain MigrationListener#watchesEachStep watches each step}, no lock-timeout to
+     * retry on). Each migration committed is passed to {@code committed}.
      *
      * @return how many migrations were applied; 0 when fewer than two could go together (nothing was sent)
      * @throws StepFailure for the migration that failed, after the ones before it were passed on; none after it ran,
      *     unless the connection failed, which the failure then says
      */
     int upTogether(Connection c, List<LoadedMigration> module, int from, int batch, Consumer<ExecutedMigration> committed) throws StepFailure {
-        if (!listeners.isEmpty() || lockTimeout != null) {
+        if (lockTimeout != null || listeners.stream().anyMatch(MigrationListener::watchesEachStep)) {
             return 0;
         }
         List<LoadedMigration> group = new ArrayList<>();
@@ -103,8 +104,11 @@ final class StepRunner {
             if (!f.reportedByServer()) {
                 failure.sentWith(group.subList(f.index() + 1, group.size()).stream().map(LoadedMigration::id).toList());
             }
-            log.error("{}: applying {} failed after {} ms (sent together with {} other(s))", m.module(), m.name(),
-                    Duration.ofNanos(System.nanoTime() - start).toMillis(), group.size() - 1);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            listeners.forEach(l -> l.migrationStarted(m.id(), Direction.UP));
+            listeners.forEach(l -> l.migrationFinished(m.id(), Direction.UP, took, failure.getCause()));
+            log.error("{}: applying {} failed after {} ms (sent together with {} other(s))", m.module(), m.name(), took.toMillis(),
+                    group.size() - 1);
             throw failure;
         }
         passOn(c, group, committed);
@@ -125,6 +129,8 @@ final class StepRunner {
         }
         for (LoadedMigration m : done) {
             Duration took = Duration.ofMillis(ms.getOrDefault(m.name(), 0L));
+            listeners.forEach(l -> l.migrationStarted(m.id(), Direction.UP));
+            listeners.forEach(l -> l.migrationFinished(m.id(), Direction.UP, took, null));
             log.debug("{}: applied {} in {} ms", m.module(), m.name(), took.toMillis());
             committed.accept(new ExecutedMigration(m.module(), m.name(), Direction.UP, took));
         }

@@ -62,6 +62,45 @@ class SentTogetherTest {
         }
     }
 
+    /** A listener that only records durations does not stop them going together; it hears of each after, in order. */
+    @Test
+    void aListenerThatDoesNotWatchEachStepHearsOfEachAfterTheRoundTrip(PostgresServer server) throws Exception {
+        try (TestDatabase db = server.createDatabase("together_listened")) {
+            DataSource ds = db.dataSource();
+            AtomicInteger batches = new AtomicInteger();
+            List<String> heard = new ArrayList<>();
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(counting(ds, batches, null))
+                    .listener(new MigrationListener() {
+                        @Override
+                        public boolean watchesEachStep() {
+                            return false;
+                        }
+
+                        @Override
+                        public void migrationStarted(MigrationId id, Direction direction) {
+                            heard.add("started " + id.name());
+                        }
+
+                        @Override
+                        public void migrationFinished(MigrationId id, Direction direction, java.time.Duration duration, Throwable failure) {
+                            heard.add("finished " + id.name() + " " + duration.toMillis() + (failure == null ? "" : " failed"));
+                        }
+                    })
+                    .sqlMigration("blog", name(1), "-- migrate:up\ncreate table post (id int);\n-- migrate:down\ndrop table post;\n")
+                    .sqlMigration("blog", name(2), "-- migrate:up\ndo $$ begin perform pg_sleep(0.05); end $$;\n-- migrate:down\n")
+                    .sqlMigration("blog", name(3), "-- migrate:up\ncreate table tag (id int);\n-- migrate:down\ndrop table tag;\n")
+                    .load();
+
+            migrations.migrate();
+
+            List<String> recorded = Db.rows(ds, "select name || ' ' || execution_ms from module_migrations order by name");
+            assertThat(batches.get()).as("the three went in one round trip").isEqualTo(1);
+            assertThat(heard).containsExactly("started " + name(1), "finished " + recorded.get(0), "started " + name(2),
+                    "finished " + recorded.get(1), "started " + name(3), "finished " + recorded.get(2));
+            assertThat(recorded.get(1)).as("the sleep's migration took its time").matches(name(2) + " ([5-9][0-9]|[1-9][0-9]{2,})");
+        }
+    }
+
     /**
      * 60 migrations of eight batch entries each: more than the driver sends before it stops to read
      * results (about 250 entries), so the failure is also read part-way through what was sent; nothing
