@@ -228,14 +228,13 @@ final class StepRunner {
             // the next migration. Up, the history insert itself sets the engine's settings again as it
             // writes its row (one statement fewer per migration); down, a delete that found no row would
             // set nothing, so the settings get a statement of their own.
-            List<String> closing;
-            if (up && transactional) {
-                closing = upClosing(c, m, b, batch, ms);
-            } else {
-                closing = new ArrayList<>(up ? database.defaultsForBatch(c) : database.resetStatementsForBatch(c, history.qualifiedName()));
-                String record = up ? history.insertSql(m.id(), batch, m.checksumAfterUp(b::issued), ms, appliedBy, database.settingsCondition(c))
-                        : history.deleteSql(m.id());
-                closing.add(transactional ? record : progress.finishedSql(m.id(), way, record));
+            List<String> closing = up ? upClosing(c, m, b, batch, ms) : new ArrayList<>(database.resetStatementsForBatch(c, history.qualifiedName()));
+            if (!up) {
+                closing.add(history.deleteSql(m.id()));
+            }
+            if (!transactional) {
+                // Without a transaction the history write also clears the progress row, in one statement.
+                closing.add(progress.finishedSql(m.id(), way, closing.remove(closing.size() - 1)));
             }
             // The commit rides in the batch; commit() then finds no transaction and sends nothing,
             // but tells the pool the connection has nothing left to commit.
@@ -268,8 +267,8 @@ final class StepRunner {
     }
 
     /**
-     * What ends a migration applied in a transaction: the session back to its defaults, then its history
-     * row, whose insert sets the engine's settings again as it writes it.
+     * What ends an up: the session back to its defaults, then its history row, whose insert sets the
+     * engine's settings again as it writes it.
      */
     private List<String> upClosing(Connection c, LoadedMigration m, StatementBatch b, int batch, @Nullable Long ms) {
         List<String> closing = new ArrayList<>(database.defaultsForBatch(c));

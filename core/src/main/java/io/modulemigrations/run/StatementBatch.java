@@ -237,12 +237,8 @@ public final class StatementBatch implements MigrationContext {
             st.executeBatch();
             batches.forEach(b -> b.sent = b.statements.size());
         } catch (SQLException e) {
-            int failed = 0;
-            if (e instanceof BatchUpdateException) {
-                failed = failedEntry(e.getMessage(), ((BatchUpdateException) e).getUpdateCounts(), entries.size(),
-                        n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1]));
-            }
-            int[] entry = entries.isEmpty() ? new int[] {0, BEGIN_ENTRY} : entries.get(failed);
+            int[] entry = entries.get(e instanceof BatchUpdateException b ? failedEntry(b.getMessage(), b.getUpdateCounts(), entries.size(),
+                    n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1])) : 0);
             throw new TogetherFailed(entry[0], batches.get(entry[0]).failed(entry[1], e), reportedByServer(e));
         }
     }
