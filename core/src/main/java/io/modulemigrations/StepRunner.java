@@ -218,8 +218,10 @@ final class StepRunner {
             } else {
                 m.down(b);
             }
+            // Where the server cannot time the step (no transaction of its own), its statements go first and
+            // it is timed here for its history row; a down writes no duration, so its closing rides along.
             Long ms = null;
-            if (!transactional || inOpenTransaction) {
+            if (up && (!transactional || inOpenTransaction)) {
                 b.flushStatements();
                 ms = (System.nanoTime() - start) / 1_000_000;
             }
