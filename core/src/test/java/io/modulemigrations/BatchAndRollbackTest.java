@@ -6,6 +6,7 @@ import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,35 @@ class BatchAndRollbackTest {
             assertThat(done.reverted()).extracting(e -> e.id().toString())
                     .containsExactly("blog/Migration202501020001", "blog/Migration202501010002");
             assertThat(Db.history(ds)).containsExactly("blog/Migration202501010001|1", "product/Migration202501010001|1");
+        }
+    }
+
+    /**
+     * A rollback whose downs all run in a transaction is one transaction; each down goes to the server
+     * with its history delete and the session reset in one round trip, and what a down sets (here a
+     * {@code search_path} to a schema that does not exist) does not reach the next one.
+     */
+    @Test
+    void eachDownOfARollbackInOneTransactionIsOneRoundTrip(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("rollback_round_trips")) {
+            DataSource ds = db.dataSource();
+            AtomicInteger batches = new AtomicInteger();
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches)).locations();
+            for (int n = 1; n <= 5; n++) {
+                config.sqlMigration("blog", "Migration20250101000" + n, "-- migrate:up\ncreate table t" + n + " (id int);\n"
+                        + "-- migrate:down\ndrop table t" + n + ";\nset search_path to nowhere;\n");
+            }
+            ModuleMigrations migrations = config.load();
+            migrations.migrate();
+            batches.set(0);
+
+            RollbackResult result = migrations.rollback("blog");
+
+            assertThat(result.reverted()).extracting(e -> e.id().name()).containsExactly("Migration202501010005", "Migration202501010004",
+                    "Migration202501010003", "Migration202501010002", "Migration202501010001");
+            assertThat(batches.get()).as("one round trip per down").isEqualTo(5);
+            assertThat(Db.history(ds)).isEmpty();
+            assertThat(List.of(1, 2, 3, 4, 5)).noneMatch(n -> Db.tableExists(ds, "t" + n));
         }
     }
 }

@@ -7,12 +7,7 @@ import io.modulemigrations.migration.MigrationId;
 import io.modulemigrations.test.PostgresServer;
 import io.modulemigrations.test.PostgresTest;
 import io.modulemigrations.test.TestDatabase;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +32,7 @@ class SentTogetherTest {
         try (TestDatabase db = server.createDatabase("together_applied")) {
             DataSource ds = db.dataSource();
             AtomicInteger batches = new AtomicInteger();
-            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(counting(ds, batches, null))
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches))
                     .sqlMigration("blog", name(1), "-- migrate:up\ncreate table post (id int primary key);\n-- migrate:down\ndrop table post;\n")
                     .sqlMigration("blog", name(2), "-- migrate:up\ncreate schema elsewhere;\nset search_path to elsewhere;\n"
                             + "create table note (id int);\n-- migrate:down\ndrop schema elsewhere cascade;\n")
@@ -69,7 +64,7 @@ class SentTogetherTest {
             DataSource ds = db.dataSource();
             AtomicInteger batches = new AtomicInteger();
             List<String> heard = new ArrayList<>();
-            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(counting(ds, batches, null))
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches))
                     .listener(new MigrationListener() {
                         @Override
                         public boolean watchesEachStep() {
@@ -142,7 +137,7 @@ class SentTogetherTest {
     void aConnectionFailingAfterTheBatchWasSentLeavesItsMigrationsNamedAsNotKnown(PostgresServer server) throws Exception {
         try (TestDatabase db = server.createDatabase("together_lost")) {
             DataSource ds = db.dataSource();
-            FluentConfiguration config = ModuleMigrations.configure().dataSource(counting(ds, new AtomicInteger(),
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, new AtomicInteger(),
                     new SQLException("An I/O error occurred while sending to the backend.", "08006")));
             for (int n = 1; n <= 3; n++) {
                 config.sqlMigration("blog", name(n), "-- migrate:up\ncreate table t" + n + " (id int);\n-- migrate:down\ndrop table t" + n + ";\n");
@@ -163,44 +158,5 @@ class SentTogetherTest {
                     .sqlMigration("blog", name(3), "-- migrate:up\ncreate table t3 (id int);\n-- migrate:down\ndrop table t3;\n")
                     .load().migrate().applied()).as("a second run finds them applied").isEmpty();
         }
-    }
-
-    /**
-     * {@code ds} whose statements count {@code executeBatch} calls into {@code batches}; with {@code lost},
-     * each batch runs and then reports {@code lost}, as a connection failing before the results arrive.
-     */
-    private static DataSource counting(DataSource ds, AtomicInteger batches, SQLException lost) {
-        return proxy(DataSource.class, ds, (target, method, args) -> {
-            Object value = method.invoke(target, args);
-            return value instanceof Connection c ? proxy(Connection.class, c, (ct, cm, ca) -> {
-                Object v = cm.invoke(ct, ca);
-                return v instanceof Statement s && cm.getName().equals("createStatement") ? proxy(Statement.class, s, (st, sm, sa) -> {
-                    Object r = sm.invoke(st, sa);
-                    if (sm.getName().equals("executeBatch")) {
-                        batches.incrementAndGet();
-                        if (lost != null) {
-                            throw lost;
-                        }
-                    }
-                    return r;
-                }) : v;
-            }) : value;
-        });
-    }
-
-    private interface Call {
-        Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler handler = (p, method, args) -> {
-            try {
-                return call.invoke(target, method, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (T) Proxy.newProxyInstance(SentTogetherTest.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 }
