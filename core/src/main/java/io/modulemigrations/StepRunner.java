@@ -101,7 +101,7 @@ final class StepRunner {
             passOn(c, group.subList(0, f.index()), committed);
             LoadedMigration m = group.get(f.index());
             StepFailure failure = new StepFailure(m, Direction.UP, f.failure(), f.failure().getCause(), false, batches.get(f.index()).issued(), null, null);
-            if (!f.reportedByServer()) {
+            if (f.sent() && !f.reportedByServer()) {
                 failure.sentWith(group.subList(f.index() + 1, group.size()).stream().map(LoadedMigration::id).toList());
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);

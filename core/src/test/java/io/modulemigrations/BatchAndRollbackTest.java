@@ -91,7 +91,7 @@ class BatchAndRollbackTest {
         try (TestDatabase db = server.createDatabase("rollback_round_trips")) {
             DataSource ds = db.dataSource();
             AtomicInteger batches = new AtomicInteger();
-            FluentConfiguration config = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches)).locations();
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(JdbcWrappers.counting(ds, batches)).locations();
             for (int n = 1; n <= 5; n++) {
                 config.sqlMigration("blog", "Migration20250101000" + n, "-- migrate:up\ncreate table t" + n + " (id int);\n"
                         + "-- migrate:down\ndrop table t" + n + ";\nset search_path to nowhere;\n");

@@ -32,7 +32,7 @@ class SentTogetherTest {
         try (TestDatabase db = server.createDatabase("together_applied")) {
             DataSource ds = db.dataSource();
             AtomicInteger batches = new AtomicInteger();
-            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches))
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(JdbcWrappers.counting(ds, batches))
                     .sqlMigration("blog", name(1), "-- migrate:up\ncreate table post (id int primary key);\n-- migrate:down\ndrop table post;\n")
                     .sqlMigration("blog", name(2), "-- migrate:up\ncreate schema elsewhere;\nset search_path to elsewhere;\n"
                             + "create table note (id int);\n-- migrate:down\ndrop schema elsewhere cascade;\n")
@@ -64,7 +64,7 @@ class SentTogetherTest {
             DataSource ds = db.dataSource();
             AtomicInteger batches = new AtomicInteger();
             List<String> heard = new ArrayList<>();
-            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, batches))
+            ModuleMigrations migrations = ModuleMigrations.configure().dataSource(JdbcWrappers.counting(ds, batches))
                     .listener(new MigrationListener() {
                         @Override
                         public boolean watchesEachStep() {
@@ -137,7 +137,7 @@ class SentTogetherTest {
     void aConnectionFailingAfterTheBatchWasSentLeavesItsMigrationsNamedAsNotKnown(PostgresServer server) throws Exception {
         try (TestDatabase db = server.createDatabase("together_lost")) {
             DataSource ds = db.dataSource();
-            FluentConfiguration config = ModuleMigrations.configure().dataSource(BatchCounting.counting(ds, new AtomicInteger(),
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(JdbcWrappers.counting(ds, new AtomicInteger(),
                     new SQLException("An I/O error occurred while sending to the backend.", "08006")));
             for (int n = 1; n <= 3; n++) {
                 config.sqlMigration("blog", name(n), "-- migrate:up\ncreate table t" + n + " (id int);\n-- migrate:down\ndrop table t" + n + ";\n");
@@ -157,6 +157,30 @@ class SentTogetherTest {
                     .sqlMigration("blog", name(2), "-- migrate:up\ncreate table t2 (id int);\n-- migrate:down\ndrop table t2;\n")
                     .sqlMigration("blog", name(3), "-- migrate:up\ncreate table t3 (id int);\n-- migrate:down\ndrop table t3;\n")
                     .load().migrate().applied()).as("a second run finds them applied").isEmpty();
+        }
+    }
+
+    /**
+     * The connection failing before anything of the batch was sent (here creating its statement) is a
+     * migration failure with the database's message, like any other, not an error of the engine's own.
+     */
+    @Test
+    void aConnectionFailingBeforeTheBatchIsSentIsReportedAsTheFirstMigrationsFailure(PostgresServer server) {
+        try (TestDatabase db = server.createDatabase("together_unsent")) {
+            DataSource ds = db.dataSource();
+            FluentConfiguration config = ModuleMigrations.configure().dataSource(JdbcWrappers.failingAfterAutoCommit(ds,
+                    new SQLException("This connection has been closed.", "08003")));
+            for (int n = 1; n <= 3; n++) {
+                config.sqlMigration("blog", name(n), "-- migrate:up\ncreate table t" + n + " (id int);\n-- migrate:down\ndrop table t" + n + ";\n");
+            }
+
+            MigrationFailedException e = catchThrowableOfType(MigrationFailedException.class, () -> config.load().migrate());
+
+            assertThat(e).as("a migration failure, not an engine error").isNotNull();
+            assertThat(e.getMessage()).contains("Failed: module blog, migration " + name(1), "This connection has been closed.",
+                    "nothing of it is applied or recorded", "Not applied: blog (3).").doesNotContain("sent together", "Not known whether applied");
+            assertThat(e.migration()).isEqualTo(new MigrationId("blog", name(1)));
+            assertThat(Db.history(ds)).as("nothing was sent").isEmpty();
         }
     }
 }

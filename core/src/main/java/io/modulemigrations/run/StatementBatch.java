@@ -213,8 +213,9 @@ public final class StatementBatch implements MigrationContext {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new TogetherFailed(0, batches.get(0).failed(BEGIN_ENTRY, e), reportedByServer(e));
+            throw new TogetherFailed(0, batches.get(0).failed(BEGIN_ENTRY, e), reportedByServer(e), false);
         }
+        boolean sent = false;
         try (Statement st = connection.createStatement()) {
             st.setEscapeProcessing(false);
             for (int k = 0; k < batches.size(); k++) {
@@ -234,29 +235,34 @@ public final class StatementBatch implements MigrationContext {
                 st.addBatch("commit");
                 entries.add(new int[] {k, COMMIT_ENTRY});
             }
+            sent = true;
             st.executeBatch();
             batches.forEach(b -> b.sent = b.statements.size());
         } catch (SQLException e) {
-            int[] entry = entries.get(e instanceof BatchUpdateException b ? failedEntry(b.getMessage(), b.getUpdateCounts(), entries.size(),
-                    n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1])) : 0);
-            throw new TogetherFailed(entry[0], batches.get(entry[0]).failed(entry[1], e), reportedByServer(e));
+            // Only a batch that was sent names an entry; anything before (the statement not created) is the first migration's.
+            int[] entry = e instanceof BatchUpdateException b ? entries.get(failedEntry(b.getMessage(), b.getUpdateCounts(), entries.size(),
+                    n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1]))) : new int[] {0, BEGIN_ENTRY};
+            throw new TogetherFailed(entry[0], batches.get(entry[0]).failed(entry[1], e), reportedByServer(e), sent);
         }
     }
 
     /**
      * What {@link #sendTogether} met: the failure of the migration at {@code index}. When the server
      * reported it, the migrations before it are committed and none after it ran; otherwise (the
-     * connection failed) none of the migrations from {@code index} on is known to be committed or not.
+     * connection failed) none of the migrations from {@code index} on is known to be committed or not,
+     * unless the batch was never {@linkplain #sent() sent}: then none of them ran.
      */
     public static final class TogetherFailed extends Exception {
 
         private final int index;
         private final boolean reportedByServer;
+        private final boolean sent;
 
-        TogetherFailed(int index, StatementFailedException failure, boolean reportedByServer) {
+        TogetherFailed(int index, StatementFailedException failure, boolean reportedByServer, boolean sent) {
             super(failure);
             this.index = index;
             this.reportedByServer = reportedByServer;
+            this.sent = sent;
         }
 
         /** The position of the failing migration among those sent together. */
@@ -272,6 +278,11 @@ public final class StatementBatch implements MigrationContext {
         /** Whether the server itself answered with the error, so that what came after it did not run. */
         public boolean reportedByServer() {
             return reportedByServer;
+        }
+
+        /** Whether the batch went to the server; when not, none of its migrations ran. */
+        public boolean sent() {
+            return sent;
         }
     }
 

@@ -7,13 +7,14 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** A real DataSource whose statements count their JDBC batches: each {@code executeBatch} is one round trip. */
-final class BatchCounting {
+/** Real DataSources wrapped to count round trips (each {@code executeBatch} is one) or to fail where a test needs. */
+final class JdbcWrappers {
 
-    private BatchCounting() {
+    private JdbcWrappers() {
     }
 
     /** {@code ds} whose statements count {@code executeBatch} calls into {@code batches}. */
@@ -44,6 +45,28 @@ final class BatchCounting {
         });
     }
 
+    /**
+     * {@code ds} whose connections, once, fail to create the statement asked for right after autocommit is
+     * switched on, with {@code failure}: a connection lost before anything of what follows was sent.
+     */
+    static DataSource failingAfterAutoCommit(DataSource ds, SQLException failure) {
+        AtomicBoolean failed = new AtomicBoolean();
+        return proxy(DataSource.class, ds, (target, method, args) -> {
+            Object value = method.invoke(target, args);
+            if (!(value instanceof Connection c)) {
+                return value;
+            }
+            AtomicBoolean armed = new AtomicBoolean();
+            return proxy(Connection.class, c, (ct, cm, ca) -> {
+                if (cm.getName().equals("createStatement") && armed.getAndSet(false) && !failed.getAndSet(true)) {
+                    throw failure;
+                }
+                armed.set(cm.getName().equals("setAutoCommit") && Boolean.TRUE.equals(ca[0]));
+                return cm.invoke(ct, ca);
+            });
+        });
+    }
+
     private interface Call {
         Object invoke(Object target, Method method, Object[] args) throws Throwable;
     }
@@ -57,6 +80,6 @@ final class BatchCounting {
                 throw e.getCause();
             }
         };
-        return (T) Proxy.newProxyInstance(BatchCounting.class.getClassLoader(), new Class<?>[] {type}, handler);
+        return (T) Proxy.newProxyInstance(JdbcWrappers.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 }
