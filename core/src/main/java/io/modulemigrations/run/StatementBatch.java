@@ -210,36 +210,34 @@ public final class StatementBatch implements MigrationContext {
      */
     public static void sendTogether(Connection connection, List<StatementBatch> batches, List<List<String>> closings) throws TogetherFailed {
         List<int[]> entries = new ArrayList<>();
+        boolean sent = false;
         try {
             connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw new TogetherFailed(0, batches.get(0).failed(BEGIN_ENTRY, e), reportedByServer(e), false);
-        }
-        boolean sent = false;
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
-            for (int k = 0; k < batches.size(); k++) {
-                StatementBatch b = batches.get(k);
-                b.closing = closings.get(k);
-                b.commitSent = true;
-                st.addBatch("begin");
-                entries.add(new int[] {k, BEGIN_ENTRY});
-                for (int i = 0; i < b.statements.size(); i++) {
-                    st.addBatch(b.statements.get(i).text());
-                    entries.add(new int[] {k, i});
+            try (Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
+                for (int k = 0; k < batches.size(); k++) {
+                    StatementBatch b = batches.get(k);
+                    b.closing = closings.get(k);
+                    b.commitSent = true;
+                    st.addBatch("begin");
+                    entries.add(new int[] {k, BEGIN_ENTRY});
+                    for (int i = 0; i < b.statements.size(); i++) {
+                        st.addBatch(b.statements.get(i).text());
+                        entries.add(new int[] {k, i});
+                    }
+                    for (int i = 0; i < b.closing.size(); i++) {
+                        st.addBatch(b.closing.get(i));
+                        entries.add(new int[] {k, CLOSING_ENTRY - i});
+                    }
+                    st.addBatch("commit");
+                    entries.add(new int[] {k, COMMIT_ENTRY});
                 }
-                for (int i = 0; i < b.closing.size(); i++) {
-                    st.addBatch(b.closing.get(i));
-                    entries.add(new int[] {k, CLOSING_ENTRY - i});
-                }
-                st.addBatch("commit");
-                entries.add(new int[] {k, COMMIT_ENTRY});
+                sent = true;
+                st.executeBatch();
+                batches.forEach(b -> b.sent = b.statements.size());
             }
-            sent = true;
-            st.executeBatch();
-            batches.forEach(b -> b.sent = b.statements.size());
         } catch (SQLException e) {
-            // Only a batch that was sent names an entry; anything before (the statement not created) is the first migration's.
+            // Only a batch that was sent names an entry; a failure before it (autocommit, the statement) is the first migration's.
             int[] entry = e instanceof BatchUpdateException b ? entries.get(failedEntry(b.getMessage(), b.getUpdateCounts(), entries.size(),
                     n -> batches.get(entries.get(n)[0]).entryText(entries.get(n)[1]))) : new int[] {0, BEGIN_ENTRY};
             throw new TogetherFailed(entry[0], batches.get(entry[0]).failed(entry[1], e), reportedByServer(e), sent);
